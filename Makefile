@@ -1,0 +1,130 @@
+# lmskurs — plain Makefile. `make help` lists the targets.
+#
+#   make run        install missing Debian packages, build, start lmskurs
+#   make test       the same set-up, then unit tests, sanitizer unit tests, CLI tests
+#   make install    PREFIX=/usr/local DESTDIR=
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share
+MANDIR   ?= $(DATADIR)/man
+LOCALEDIR?= $(DATADIR)/locale
+DESTDIR  ?=
+
+CC       ?= cc
+PKGS     := ncursesw sqlite3 pangocairo libical
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# iniparser ships no .pc file on Debian.
+INI_CFLAGS := -I/usr/include/iniparser
+INI_LIBS   := -liniparser
+
+# Messages are cut to fit their buffers on purpose, so truncation is no error.
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Wno-format-truncation
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+	-Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) \
+	-DLK_VERSION='"$(VERSION)"' -DLK_LOCALEDIR='"$(LOCALEDIR)"' $(EXTRA_CFLAGS)
+LDLIBS   := $(PKG_LIBS) $(INI_LIBS) -lm
+
+# Build flavour: `make SAN=1 ...` builds into build-san/ with ASan+UBSan.
+ifeq ($(SAN),1)
+B        := build-san
+EXTRA_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -O1
+EXTRA_LDFLAGS += -fsanitize=address,undefined
+else
+B        := build
+endif
+
+Q = @
+ifeq ($(V),1)
+Q =
+endif
+
+LIB_SRC  := $(wildcard src/store/*.c src/core/*.c src/io/*.c src/ui/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+SCHEMA   := $(sort $(wildcard schema/*.sql))
+GEN      := build/gen/lmskurs/schema_gen.h
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+PO       := $(wildcard po/*.po)
+MO       := $(PO:po/%.po=build/locale/%/LC_MESSAGES/lmskurs.mo)
+
+.PHONY: all run test deps unit unit-san cli-test e2e install uninstall clean help bench fuzz compile_commands.json
+
+all: $(B)/lmskurs $(MO)
+
+help:
+	@sed -n '2,7p' Makefile
+
+deps:
+	$(Q)scripts/deps.sh
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)LMSKURS_LOCALEDIR=$(CURDIR)/build/locale ./build/lmskurs
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory unit
+	$(Q)$(MAKE) --no-print-directory SAN=1 unit
+	$(Q)$(MAKE) --no-print-directory cli-test
+
+unit: $(TEST_BIN)
+	$(Q)set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t --jobs=2; done
+
+cli-test: all
+	$(Q)LMSKURS_BIN=$(CURDIR)/build/lmskurs tests/cli/run.sh
+
+$(B)/lmskurs: $(CLI_OBJ) $(B)/liblmskurs.a
+	@echo "  LD  $@"
+	$(Q)$(CC) $(EXTRA_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/liblmskurs.a: $(LIB_OBJ)
+	@echo "  AR  $@"
+	$(Q)rm -f $@; ar rcs $@ $^
+
+$(B)/%.o: %.c $(GEN)
+	@mkdir -p $(dir $@)
+	@echo "  CC  $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(B)/liblmskurs.a $(GEN)
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< tests/unit/testlib.c $(B)/liblmskurs.a $(LDLIBS) -lcriterion
+
+# The migrations are compiled into the binary so an installed program needs
+# no files beside it.
+$(GEN): $(SCHEMA) scripts/embed-schema.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/embed-schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+build/locale/%/LC_MESSAGES/lmskurs.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(Q)msgfmt --check -o $@ $<
+
+po/lmskurs.pot: $(LIB_SRC) $(CLI_SRC)
+	xgettext --from-code=UTF-8 -k_ -kN_ -o $@ $^
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 build/lmskurs $(DESTDIR)$(BINDIR)/lmskurs
+	install -m 0644 man/lmskurs.1 $(DESTDIR)$(MANDIR)/man1/lmskurs.1
+	set -e; for m in $(MO); do l=$${m#build/locale/}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$(dirname $$l); \
+		install -m 0644 $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lmskurs $(DESTDIR)$(MANDIR)/man1/lmskurs.1
+	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/lmskurs.mo
+
+compile_commands.json:
+	bear -- $(MAKE) -B all
+
+clean:
+	rm -rf build build-san
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,184 @@
+#include "store_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lmskurs/i18n.h"
+
+
+sqlite3 *st_handle(lk_db *db) { return db->h; }
+int64_t st_changes(lk_db *db) { return sqlite3_changes64(db->h); }
+int64_t st_last_id(lk_db *db) { return sqlite3_last_insert_rowid(db->h); }
+const char *store_path(const lk_db *db) { return db->path; }
+int store_tx_depth(const lk_db *db) { return db->depth; }
+
+int st_fail(lk_db *db, int rc, const char *what, lk_err *err)
+{
+	const char *detail = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return lk_fail(err, LK_EBUSY, _("The database is busy: another user is saving. Nothing was changed; try again (%s)."), what);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return lk_fail(err, LK_EDB, _("The database file is damaged or not an lmskurs database (%s: %s). Restore it from a backup."), what, detail);
+	case SQLITE_FULL:
+		return lk_fail(err, LK_EDB, _("The disk is full; nothing was saved (%s)."), what);
+	case SQLITE_READONLY:
+		return lk_fail(err, LK_EDB, _("The database is read-only for you; nothing was saved (%s)."), what);
+	case SQLITE_CONSTRAINT:
+		if (strstr(detail, "lmskurs: capacity"))
+			return lk_fail(err, LK_ERULE, _("The run is full: no more places than its capacity."));
+		return lk_fail(err, LK_EINVAL, _("Refused by the database's rules while %s: %s"), what, detail);
+	default:
+		return lk_fail(err, LK_EDB, _("Database error while %s: %s"), what, detail);
+	}
+}
+
+int st_prepare(lk_db *db, const char *sql, sqlite3_stmt **out, lk_err *err)
+{
+	size_t slot = ((uintptr_t)sql >> 3) % LK_STMT_CACHE;
+	for (size_t i = 0; i < LK_STMT_CACHE; i++) {
+		struct stmt_slot *s = &db->cache[(slot + i) % LK_STMT_CACHE];
+		if (s->sql == sql) {
+			sqlite3_reset(s->st);
+			sqlite3_clear_bindings(s->st);
+			*out = s->st;
+			return 0;
+		}
+		if (!s->sql) {
+			int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL);
+			if (rc != SQLITE_OK)
+				return st_fail(db, rc, _("preparing a query"), err);
+			s->sql = sql;
+			*out = s->st;
+			return 0;
+		}
+	}
+	/* Cache full: an uncached statement would leak, so grow the table instead. */
+	return lk_fail(err, LK_EDB, "statement cache full (%d); raise LK_STMT_CACHE", LK_STMT_CACHE);
+}
+
+int st_exec_stmt(lk_db *db, sqlite3_stmt *st, const char *what, lk_err *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return st_fail(db, rc, what, err);
+	return 0;
+}
+
+void st_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void st_bind_int(sqlite3_stmt *st, int i, int64_t v) { sqlite3_bind_int64(st, i, v); }
+
+void st_bind_opt_int(sqlite3_stmt *st, int i, int64_t v, int is_null)
+{
+	if (is_null)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
+char *st_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return strdup(t ? (const char *)t : "");
+}
+
+char *st_col_text_or_null(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return st_col_text(st, i);
+}
+
+int st_exec(lk_db *db, const char *sql, lk_err *err)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	sqlite3_free(msg);
+	if (rc != SQLITE_OK)
+		return st_fail(db, rc, _("running a database command"), err);
+	return 0;
+}
+
+int st_check_versioned(lk_db *db, const char *exists_sql, int64_t id, const char *what, lk_err *err)
+{
+	if (sqlite3_changes64(db->h) == 1)
+		return 0;
+	sqlite3_stmt *st;
+	if (st_prepare(db, exists_sql, &st, err) < 0)
+		return -1;
+	st_bind_int(st, 1, id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return lk_fail(err, LK_ECONFLICT, _("%s was changed by someone else meanwhile; nothing was overwritten. Open it again to see their change."), what);
+	if (rc == SQLITE_DONE)
+		return lk_fail(err, LK_ENOTFOUND, _("%s no longer exists (deleted by someone else?)."), what);
+	return st_fail(db, rc, what, err);
+}
+
+/* ---- transactions ---- */
+
+int store_begin(lk_db *db, lk_err *err)
+{
+	const char *sql = db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT lk";
+	if (st_exec(db, sql, err) < 0)
+		return -1;
+	db->depth++;
+	return 0;
+}
+
+int store_commit(lk_db *db, lk_err *err)
+{
+	if (db->depth <= 0)
+		return lk_fail(err, LK_EDB, "commit without a transaction");
+	const char *sql = db->depth == 1 ? "COMMIT" : "RELEASE lk";
+	if (st_exec(db, sql, err) < 0) {
+		store_rollback(db);
+		return -1;
+	}
+	db->depth--;
+	return 0;
+}
+
+void store_rollback(lk_db *db)
+{
+	if (!db || db->depth <= 0)
+		return;
+	if (db->depth == 1)
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	else
+		sqlite3_exec(db->h, "ROLLBACK TO lk; RELEASE lk", NULL, NULL, NULL);
+	db->depth--;
+}
+
+char *st_like_pattern(const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+	char *p = malloc(2 * n + 3), *o = p;
+	if (!p)
+		return NULL;
+	*o++ = '%';
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '%' || text[i] == '_' || text[i] == '\\')
+			*o++ = '\\';
+		*o++ = text[i];
+	}
+	*o++ = '%';
+	*o = '\0';
+	return p;
+}

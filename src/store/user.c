@@ -1,0 +1,127 @@
+#include "store_impl.h"
+
+#include <stdlib.h>
+
+#include "lmskurs/i18n.h"
+#include "lmskurs/store/user.h"
+
+void store_user_row_free(lk_user_row *u)
+{
+	if (!u)
+		return;
+	free(u->login);
+	free(u->name);
+	free(u->role);
+	u->login = u->name = u->role = NULL;
+}
+
+static void read_user(sqlite3_stmt *st, lk_user_row *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->login = st_col_text(st, 1);
+	u->name = st_col_text(st, 2);
+	u->role = st_col_text(st, 3);
+	u->person_id = sqlite3_column_int64(st, 4);
+	u->active = sqlite3_column_int(st, 5);
+	u->version = sqlite3_column_int64(st, 6);
+}
+
+#define USER_COLS "id, login, name, role, coalesce(person_id, 0), active, version"
+
+int store_user_by_login(lk_db *db, const char *login, lk_user_row *out, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, "SELECT " USER_COLS " FROM app_user WHERE login = ?", &st, err) < 0)
+		return -1;
+	st_bind_text(st, 1, login);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_user(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading users"), err);
+}
+
+int64_t store_user_count(lk_db *db, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, "SELECT count(*) FROM app_user", &st, err) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (n < 0)
+		st_fail(db, rc, _("reading users"), err);
+	return n;
+}
+
+int store_user_insert(lk_db *db, const lk_user_row *u, const char *stamp, int64_t *id, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, "INSERT INTO app_user (login, name, role, person_id, active, created_at) "
+			   "VALUES (?, ?, ?, ?, ?, ?)", &st, err) < 0)
+		return -1;
+	st_bind_text(st, 1, u->login);
+	st_bind_text(st, 2, u->name ? u->name : "");
+	st_bind_text(st, 3, u->role);
+	st_bind_opt_int(st, 4, u->person_id, u->person_id == 0);
+	st_bind_int(st, 5, u->active);
+	st_bind_text(st, 6, stamp);
+	if (st_exec_stmt(db, st, _("saving a user"), err) < 0)
+		return -1;
+	*id = st_last_id(db);
+	return 0;
+}
+
+int store_user_update(lk_db *db, const lk_user_row *u, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, "UPDATE app_user SET name = ?, role = ?, person_id = ?, active = ?, "
+			   "version = version + 1 WHERE id = ? AND version = ?", &st, err) < 0)
+		return -1;
+	st_bind_text(st, 1, u->name ? u->name : "");
+	st_bind_text(st, 2, u->role);
+	st_bind_opt_int(st, 3, u->person_id, u->person_id == 0);
+	st_bind_int(st, 4, u->active);
+	st_bind_int(st, 5, u->id);
+	st_bind_int(st, 6, u->version);
+	if (st_exec_stmt(db, st, _("saving a user"), err) < 0)
+		return -1;
+	return st_check_versioned(db, "SELECT 1 FROM app_user WHERE id = ?", u->id, _("The user"), err);
+}
+
+int store_user_list(lk_db *db, int (*each)(void *, const lk_user_row *), void *arg, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, "SELECT " USER_COLS " FROM app_user ORDER BY login", &st, err) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		lk_user_row u;
+		read_user(st, &u);
+		int stop = each(arg, &u);
+		store_user_row_free(&u);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading users"), err);
+}
+
+int store_audit_append(lk_db *db, const char *at, const char *login, const char *role,
+	const char *action, const char *entity, int64_t id, const char *detail, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, "INSERT INTO audit (at, login, role, action, entity, entity_id, detail) "
+			   "VALUES (?, ?, ?, ?, ?, ?, ?)", &st, err) < 0)
+		return -1;
+	st_bind_text(st, 1, at);
+	st_bind_text(st, 2, login);
+	st_bind_text(st, 3, role);
+	st_bind_text(st, 4, action);
+	st_bind_text(st, 5, entity);
+	st_bind_opt_int(st, 6, id, id == 0);
+	st_bind_text(st, 7, detail ? detail : "");
+	return st_exec_stmt(db, st, _("writing the audit log"), err);
+}
