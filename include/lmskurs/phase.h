@@ -80,18 +80,38 @@ typedef struct lk_checklist_item {
 
 void checklist_item_free(lk_checklist_item *it);
 
-/* Items of owner for phase (NULL: every phase) in order. */
+/* True for the phase codes that have checklists (see lk_checklist_item). */
+bool checklist_phase_valid(const char *phase);
+
+/* Items of owner for phase (NULL: every phase) in order: phases in
+ * lifecycle order, then position. The item passed to each() is freed after
+ * the call; each() returning non-zero stops. Readable by every role.
+ * LK_EINVAL for an owner with neither or both ids set. */
 int checklist_list(lk_ctx *ctx, lk_owner owner, const char *phase,
 	int (*each)(void *arg, const lk_checklist_item *it), void *arg, lk_err *err);
-/* Ticks or unticks an item (version as read). Coordinators only. */
+/* Ticks or unticks an item (version as read); records who and when.
+ * Coordinators only; LK_ECONFLICT when the version is stale, LK_ENOTFOUND
+ * when the item is gone. Audited. */
 int checklist_set_done(lk_ctx *ctx, int64_t item_id, int64_t version, bool done, lk_err *err);
-/* Adds an item of the owner's own (not the template). */
+/* Adds an item of the owner's own (not the template) at the end of the
+ * phase's list. The phase must be one of the owner's (course: idea,
+ * planning, revision; run: scheduling, registration, execution,
+ * evaluation). If the owner has no items for that phase yet, the template
+ * is copied first, so an early own item never suppresses the template.
+ * Coordinators only; audited. */
 int checklist_add(lk_ctx *ctx, lk_owner owner, const char *phase, const char *text, lk_err *err);
-int checklist_delete(lk_ctx *ctx, int64_t item_id, lk_err *err);
+/* Deletes an item (version as read). Coordinators only; audited. */
+int checklist_delete(lk_ctx *ctx, int64_t item_id, int64_t version, lk_err *err);
 
-/* Template editing (the shipped Norwegian defaults are in schema/). */
+/* Template editing (the shipped Norwegian defaults are in schema/). Adding
+ * appends at the end of the phase; changes affect only owners that enter
+ * the phase later. Coordinators only; audited. */
 int checklist_template_add(lk_ctx *ctx, const char *phase, const char *text, lk_err *err);
-int checklist_template_delete(lk_ctx *ctx, int64_t id, lk_err *err);
+int checklist_template_delete(lk_ctx *ctx, int64_t id, int64_t version, lk_err *err);
+/* Template items of phase (NULL: every phase) in order, as checklist items
+ * (done false, done_by/done_at NULL). */
+int checklist_template_list(lk_ctx *ctx, const char *phase,
+	int (*each)(void *arg, const lk_checklist_item *it), void *arg, lk_err *err);
 
 /* One kept gate override, newest first. */
 typedef struct lk_gate_override {
@@ -99,12 +119,17 @@ typedef struct lk_gate_override {
 	char *from_phase, *to_phase, *unmet, *reason, *login, *at;
 } lk_gate_override;
 void gate_override_free(lk_gate_override *o);
+/* Streams the owner's overrides, newest first (each() as in checklist_list). */
 int gate_override_list(lk_ctx *ctx, lk_owner owner,
 	int (*each)(void *arg, const lk_gate_override *o), void *arg, lk_err *err);
 
-/* For course.c and run.c, inside their transaction: copy the phase's
- * template to owner unless already there; add the phase's unticked items
- * to g; record an override. */
+/* For course.c and run.c, inside their transaction (no role check, the
+ * caller checks): copy the phase's template to owner unless the owner
+ * already has items for that phase (a phase without checklist copies
+ * nothing); add the phase's unticked items to g, one sentence each
+ * ("checklist: 'Kurseier er utpekt' is not ticked"); record an override
+ * (reason required, trimmed; unmet = gate_join(g)), audited as
+ * "override" on gate_override with detail "from->to". */
 int phase_enter_checklist(lk_ctx *ctx, lk_owner owner, const char *phase, lk_err *err);
 int phase_unticked(lk_ctx *ctx, lk_owner owner, const char *phase, lk_gate *g, lk_err *err);
 int phase_record_override(lk_ctx *ctx, lk_owner owner, const char *from, const char *to,
