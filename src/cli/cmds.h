@@ -1,0 +1,34 @@
+/*
+ * cmds.h — private to src/cli: the command handlers the table in
+ * commands.c points at. Each takes the words after the command's name
+ * (argv[0] is its last word) and returns the exit status (cli.h).
+ */
+#ifndef LMSKURS_CLI_CMDS_H
+#define LMSKURS_CLI_CMDS_H
+
+#include "cli.h"
+
+/* commands.c */
+int cmd_help(cli_app *app, int argc, char **argv);
+
+/* cmd_db.c: the database as a whole */
+int cmd_screens(cli_app *app, int argc, char **argv);
+int cmd_init(cli_app *app, int argc, char **argv);
+int cmd_backup(cli_app *app, int argc, char **argv);
+int cmd_check(cli_app *app, int argc, char **argv);
+
+/* cmd_user.c */
+int cmd_user_add(cli_app *app, int argc, char **argv);
+int cmd_user_list(cli_app *app, int argc, char **argv);
+int cmd_user_set(cli_app *app, int argc, char **argv);
+
+/* cmd_person.c */
+int cmd_person_add(cli_app *app, int argc, char **argv);
+int cmd_person_list(cli_app *app, int argc, char **argv);
+
+/* cmd_course.c, cmd_run.c, cmd_session.c */
+int cmd_course_list(cli_app *app, int argc, char **argv);
+int cmd_run_list(cli_app *app, int argc, char **argv);
+int cmd_session_list(cli_app *app, int argc, char **argv);
+
+#endif
