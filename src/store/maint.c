@@ -21,7 +21,8 @@ static int run_integrity(lk_db *db, void (*problem)(void *, const char *), void 
 		if (line && strcmp(line, "ok") != 0) {
 			char msg[600];
 			snprintf(msg, sizeof msg, _("database integrity: %s"), line);
-			problem(arg, msg);
+			if (problem)
+				problem(arg, msg);
 			n++;
 		}
 	}
@@ -40,7 +41,8 @@ static int run_fk_check(lk_db *db, void (*problem)(void *, const char *), void *
 		snprintf(msg, sizeof msg, _("broken reference: %s row %lld points to a missing %s"),
 			(const char *)sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1),
 			(const char *)sqlite3_column_text(st, 2));
-		problem(arg, msg);
+		if (problem)
+			problem(arg, msg);
 		n++;
 	}
 	sqlite3_reset(st);

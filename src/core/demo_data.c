@@ -1,0 +1,163 @@
+#include "demo_data.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+const struct demo_course demo_courses[] = {
+	{"Lær å leve med diabetes type 2", "patients",
+	 "Mange nydiagnostiserte ønsker kunnskap og mestring i hverdagen.",
+	 "Voksne med diabetes type 2, diagnostisert siste to år.",
+	 "Deltakerne kjenner sykdommen, behandlingen og egne muligheter for å påvirke blodsukkeret.",
+	 "Fire samlinger à tre timer, kurssal, diabetessykepleier, ernæringsfysiolog og brukerrepresentant.",
+	 "Sykdomslære, kosthold, fysisk aktivitet, medisiner, føttene, å leve med en kronisk sykdom.",
+	 "Forelesning, dialog, gruppearbeid, erfaringsdeling og brukerens historie.",
+	 "Evalueringsskjema på siste samling og evalueringsmøte i plangruppen.",
+	 "Kurssal 1", 2, 9, 14, "diabetessykepleier", "Diabetesforbundet",
+	 {{"Hva er diabetes type 2?", 180}, {"Kosthold i hverdagen", 180},
+	  {"Aktivitet og medisiner", 180}, {"Å leve med diabetes", 180}}},
+	{"KOLS-skole", "patients",
+	 "Pasienter med KOLS har behov for å mestre pust og aktivitet.",
+	 "Personer med KOLS og deres nærmeste.",
+	 "Mestre pustebesvær, kjenne forverring tidlig og holde seg i aktivitet.",
+	 "Fem samlinger à to og en halv time i treningssalen og møterom 2.",
+	 "Sykdomslære, pusteteknikk, fysisk trening, ernæring, røykeslutt, rettigheter.",
+	 "Forelesning, praktisk trening, erfaringsdeling.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Møterom 2", 3, 12, 12, "fysioterapeut", "LHL",
+	 {{"Lungene og KOLS", 150}, {"Pust og avspenning", 150}, {"Trening med KOLS", 150},
+	  {"Mat og ernæring", 150}, {"Hverdagen og rettigheter", 150}}},
+	{"Hjertesvikt – kurs for pasienter og pårørende", "both",
+	 "Innleggelser kan forebygges når pasient og pårørende kjenner tegnene.",
+	 "Pasienter med hjertesvikt og pårørende.",
+	 "Kjenne symptomer, bruke medisinene riktig, vite når man skal ta kontakt.",
+	 "Tre samlinger à tre timer i auditoriet.",
+	 "Hjertet, medisiner, væske og salt, aktivitet, følelser og samliv.",
+	 "Forelesning, dialog og erfaringsdeling.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Auditoriet", 4, 13, 20, "kardiolog", "LHL",
+	 {{"Hjertet og hjertesvikt", 180}, {"Medisiner og egenbehandling", 180},
+	  {"Livet videre", 180}}},
+	{"Pårørendeskole demens", "relatives",
+	 "Pårørende til personer med demens står i krevende situasjoner over lang tid.",
+	 "Pårørende til hjemmeboende personer med demens.",
+	 "Økt kunnskap om demens, kommunikasjon og egne grenser; kjennskap til hjelpetilbud.",
+	 "Fem samlinger à tre timer, kveldstid, kommunens møtesal.",
+	 "Demenssykdommer, kommunikasjon, jus og rettigheter, hjelpetilbud, pårørendes helse.",
+	 "Forelesning, samtalegrupper, erfaringsdeling.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Møtesalen", 1, 17, 25, "geriatrisk sykepleier", "Nasjonalforeningen for folkehelsen",
+	 {{"Hva er demens?", 180}, {"Kommunikasjon", 180}, {"Jus og rettigheter", 180},
+	  {"Hjelpetilbud i kommunen", 180}, {"Å ta vare på seg selv", 180}}},
+	{"Helt sjef!", "patients",
+	 "Et diagnoseuavhengig kurs om å ta styring i eget liv med langvarig sykdom.",
+	 "Voksne med en eller flere langvarige sykdommer.",
+	 "Styrke deltakernes tro på egen mestring og gi verktøy for hverdagen.",
+	 "Seks samlinger à to og en halv time, grupperom 3.",
+	 "Handlingsplaner, problemløsning, symptomhåndtering, kommunikasjon med helsepersonell.",
+	 "Gruppearbeid, erfaringsdeling, handlingsplaner; ledet av en fagperson og en erfaren bruker.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Grupperom 3", 4, 9, 12, "sykepleier", "Funksjonshemmedes Fellesorganisasjon",
+	 {{"Å leve med langvarig sykdom", 150}, {"Handlingsplaner", 150},
+	  {"Symptomer og smerte", 150}, {"Følelser og tanker", 150},
+	  {"Samarbeid med helsetjenesten", 150}, {"Veien videre", 150}}},
+	{"Leve med kreft", "both",
+	 "Kreftpasienter og pårørende etterspør et felles møtested etter behandling.",
+	 "Personer som har eller har hatt kreft, og deres nærmeste.",
+	 "Mestre senskader, fatigue og overgangen tilbake til arbeid og hverdag.",
+	 "Fire samlinger à tre timer i kurssal 2.",
+	 "Senskader, fatigue, kosthold, fysisk aktivitet, arbeid og økonomi, samliv.",
+	 "Forelesning, dialog og erfaringsdeling.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Kurssal 2", 2, 13, 16, "kreftsykepleier", "Kreftforeningen",
+	 {{"Livet etter kreftbehandling", 180}, {"Fatigue og søvn", 180},
+	  {"Arbeid og økonomi", 180}, {"Samliv og relasjoner", 180}}},
+	{"Kurs i belastningsmestring", "patients",
+	 "Mange står i fare for å falle ut av arbeid på grunn av belastning.",
+	 "Voksne med stress- og belastningsplager.",
+	 "Bedre forståelse av egne reaksjoner og verktøy for å håndtere belastning.",
+	 "Åtte samlinger à tre timer, grupperom 1.",
+	 "Stress og belastning, tanker og følelser, grenser, søvn, aktivitet, verdier.",
+	 "Kognitiv tilnærming, gruppesamtaler, hjemmeoppgaver, erfaringsdeling.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Grupperom 1", 3, 9, 10, "psykolog", "Mental Helse",
+	 {{"Hva er belastning?", 180}, {"Tanker og følelser", 180}, {"Grenser", 180},
+	  {"Søvn og hvile", 180}, {"Aktivitet", 180}, {"Verdier", 180},
+	  {"Kommunikasjon", 180}, {"Veien videre", 180}}},
+	{"Pårørendekurs psykisk helse", "relatives",
+	 "Pårørende til personer med psykiske lidelser trenger kunnskap og støtte.",
+	 "Pårørende til voksne med alvorlig psykisk lidelse.",
+	 "Kunnskap om sykdom og behandling, egen mestring, rettigheter som pårørende.",
+	 "Fire kveldssamlinger à tre timer, kurssal 1.",
+	 "Psykiske lidelser, behandlingsapparatet, taushetsplikt, pårørendes egen helse.",
+	 "Forelesning, dialog, erfaringsdeling, pårørendes historie.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Kurssal 1", 4, 17, 20, "sosionom", "LPP – Landsforeningen for pårørende innen psykisk helse",
+	 {{"Psykisk lidelse og behandling", 180}, {"Taushetsplikt og rettigheter", 180},
+	  {"Kommunikasjon i krevende situasjoner", 180}, {"Å ta vare på seg selv", 180}}},
+	{"Leve med artrose", "patients",
+	 "Trening og kunnskap er første behandling ved artrose.",
+	 "Voksne med artrose i hofte eller kne.",
+	 "Forstå artrose, trene riktig og mestre smerte.",
+	 "Tre samlinger à to timer i treningssalen.",
+	 "Sykdomslære, trening, smertemestring, vektreduksjon.",
+	 "Forelesning, praktisk trening, erfaringsdeling.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Treningssalen", 1, 12, 14, "fysioterapeut", "Norsk Revmatikerforbund",
+	 {{"Hva er artrose?", 120}, {"Trening som behandling", 120}, {"Smerte og hverdag", 120}}},
+	{"Epilepsiskole for foreldre", "relatives",
+	 "Foreldre til barn med nyoppdaget epilepsi er usikre i hverdagen.",
+	 "Foreldre til barn med epilepsi.",
+	 "Trygghet ved anfall, kunnskap om medisiner og om barnets rettigheter.",
+	 "To samlinger à fire timer, auditoriet.",
+	 "Anfall og førstehjelp, medisiner, barnehage og skole, søsken, rettigheter.",
+	 "Forelesning, dialog, foreldrenes historie.",
+	 "Evalueringsskjema og evalueringsmøte.",
+	 "Auditoriet", 2, 16, 20, "barnelege", "Norsk Epilepsiforbund",
+	 {{"Epilepsi og førstehjelp", 240}, {"Hverdag, skole og rettigheter", 240}}},
+};
+const int demo_course_count = N(demo_courses);
+
+const char *const demo_given[] = {
+	"Kari", "Ola", "Åse", "Øystein", "Ingrid", "Bjørn", "Sigrid", "Håkon", "Solveig", "Jørgen",
+	"Marit", "Per", "Liv", "Knut", "Randi", "Arne", "Hege", "Tor", "Gunn", "Eirik",
+	"Anne", "Lars", "Nina", "Terje", "Mette", "Geir", "Tone", "Svein", "Berit", "Rune",
+	"Astrid", "Magnus", "Ragnhild", "Even", "Torunn", "Jon", "Sissel", "Stian", "Aud", "Frode",
+};
+const int demo_given_count = N(demo_given);
+
+const char *const demo_family[] = {
+	"Nordmann", "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen",
+	"Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen",
+	"Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen", "Halvorsen",
+	"Henriksen", "Lund", "Sørensen", "Ødegård", "Bråten", "Sæther", "Løvås", "Ås", "Aasen",
+};
+const int demo_family_count = N(demo_family);
+
+const char *const demo_world_names[] = {
+	"Grzegorz Brzęczyszczykiewicz", "Małgorzata Wójcik", "Łukasz Żółkiewski",
+	"Nguyễn Thị Hương", "Trần Văn Đức", "Phạm Minh Châu",
+	"محمد الأحمد", "فاطمة الزهراء", "عمر حسن",
+	"Áile Somby", "Máret Ánne Sara", "Ánte Niillas Gaup",
+	"Анна Иванова", "Олександр Шевченко", "Дмитрий Смирнов",
+	"王秀英", "李伟", "Ahmed Abdi Warsame", "Hodan Cabdi", "Zeynep Yılmaz",
+	"Saara Mäkinen", "Dagný Guðmundsdóttir", "Ioana Popescu", "Giedrė Kazlauskienė",
+};
+const int demo_world_name_count = N(demo_world_names);
+
+const char *const demo_professions[] = {
+	"sykepleier", "lege", "ernæringsfysiolog", "fysioterapeut", "psykolog", "sosionom",
+	"ergoterapeut", "farmasøyt",
+};
+const int demo_profession_count = N(demo_professions);
+
+const char *const demo_good[] = {
+	"Å møte andre i samme situasjon", "Brukerrepresentantens historie",
+	"God stemning og tid til spørsmål", "Konkrete råd jeg kan bruke hjemme",
+	"At vi var både pasienter og pårørende", "Gode forelesere",
+};
+const int demo_good_count = N(demo_good);
+
+const char *const demo_change[] = {
+	"Lengre pauser", "Mer tid til erfaringsdeling", "Bedre luft i rommet",
+	"Færre lysark", "Mer om kosthold", "Kursmateriell på forhånd",
+};
+const int demo_change_count = N(demo_change);
