@@ -42,7 +42,7 @@ int st_exec(lk_db *db, const char *sql, lk_err *err);
  * for the message. */
 int st_check_versioned(lk_db *db, const char *exists_sql, int64_t id, const char *what, lk_err *err);
 
-enum { LK_STMT_CACHE = 256 };
+enum { LK_STMT_CACHE = 1024 };
 
 struct stmt_slot {
 	const char *sql;
