@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include "lmskurs/check.h"
 #include "lmskurs/i18n.h"
 
 static const struct option help_only[] = {
@@ -85,26 +86,10 @@ int cmd_backup(cli_app *app, int argc, char **argv)
 
 /* ---- check ---- */
 
-typedef int (*check_fn)(lk_ctx *ctx, void (*problem)(void *arg, const char *line), void *arg,
-	lk_err *err);
-
-static int check_integrity(lk_ctx *ctx, void (*problem)(void *, const char *), void *arg, lk_err *err)
-{
-	return store_check_integrity(ctx->db, problem, arg, err);
-}
-
-/* Every check `lmskurs check` runs, in order. Each calls problem() once per
- * problem and returns how many it found, or -1 with err. The rule checks of
- * the standard method join as one more entry: check_rules, or check_all
- * from lmskurs/check.h (which runs the integrity checks itself, so it
- * replaces check_integrity; adapt its problem(arg, kind, line) callback). */
-static const check_fn checks[] = {
-	check_integrity,
-};
-
-static void print_problem(void *arg, const char *line)
+static void print_problem(void *arg, lk_problem_kind kind, const char *line)
 {
 	(void)arg;
+	(void)kind;
 	printf("%s\n", line);
 }
 
@@ -116,14 +101,10 @@ int cmd_check(cli_app *app, int argc, char **argv)
 		return rc == CLI_DONE ? CLI_OK : rc;
 	if ((rc = cli_open(app)) != CLI_OK)
 		return rc;
-	int problems = 0;
-	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-		lk_err err;
-		int found = checks[i](app->ctx, print_problem, NULL, &err);
-		if (found < 0)
-			return cli_report(&err);
-		problems += found;
-	}
+	lk_err err;
+	int problems = check_all(app->ctx, print_problem, NULL, &err);
+	if (problems < 0)
+		return cli_report(&err);
 	if (problems == 0)
 		printf("%s\n", _("No problems found."));
 	return problems > 0 ? CLI_PROBLEMS : CLI_OK;

@@ -483,6 +483,24 @@ t_check_fresh_db() {
 "
 }
 
+t_check_finds_rule_problems() {
+	init_db
+	load_plan
+	lk check
+	expect_rc 1
+	err_empty
+	[ "$(wc -l <"$T/out")" -eq 2 ] || fail "expected exactly two problems"
+	grep -q "10.03.2099.*missing user representative" "$T/out" || fail "unpaired session not reported"
+	grep -q "17.05.2099" "$T/out" || fail "session on 17 May not reported"
+	out_lacks "No problems found."
+	# paired and moved off the holiday: nothing left
+	sql "$(DB)" "INSERT INTO session_facilitator VALUES (32, 102)"
+	sql "$(DB)" "UPDATE session SET starts_at = '2099-05-18T12:00', ends_at = '2099-05-18T15:30' WHERE id = 33"
+	ok check
+	out_eq "No problems found.
+"
+}
+
 t_check_corrupted_copy() {
 	init_db
 	add_people
