@@ -17,6 +17,9 @@ int cmd_init(cli_app *app, int argc, char **argv);
 int cmd_backup(cli_app *app, int argc, char **argv);
 int cmd_check(cli_app *app, int argc, char **argv);
 
+/* cmd_demo.c */
+int cmd_demo(cli_app *app, int argc, char **argv);
+
 /* cmd_user.c */
 int cmd_user_add(cli_app *app, int argc, char **argv);
 int cmd_user_list(cli_app *app, int argc, char **argv);

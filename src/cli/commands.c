@@ -14,6 +14,8 @@ static const cli_command commands[] = {
 		N_("copy the database to a new FILE while others keep working, and verify the copy")},
 	{"check", NULL, cmd_check, LK_OPEN_EXISTING, "",
 		N_("look for damage and broken rules in the database; exit status 1 if any")},
+	{"demo", NULL, cmd_demo, LK_OPEN_CREATE, "[--years N] [--seed S]",
+		N_("fill an empty database with an example centre of N years (default 2) to try things on")},
 	{"user", "add", cmd_user_add, LK_OPEN_EXISTING, "LOGIN --role coordinator|user_rep|staff [--person ID]",
 		N_("give a login access to the database with a role")},
 	{"user", "list", cmd_user_list, LK_OPEN_EXISTING, "[--format text|tsv|csv]",

@@ -135,7 +135,7 @@ load_plan() { sql_script "$(DB)" "$FIXTURES/plan.sql"; }
 t_help_lists_every_command() {
 	ok --help
 	out_has "Usage: lmskurs [--db PATH] [--config PATH] [--lang nb|en] [COMMAND ...]"
-	for c in "init" "backup" "check" "user add" "user list" "user set" "person list" \
+	for c in "init" "backup" "check" "demo" "user add" "user list" "user set" "person list" \
 		"person add" "course list" "run list" "session list" "help"; do
 		grep -qE "^  $c +[^ ]" "$T/out" || fail "--help has no line for '$c'"
 	done
@@ -574,6 +574,40 @@ t_config_problems_are_warnings() {
 	lk --config "$T/named.ini" person list
 	expect_rc 0
 	err_has "named.ini:2"
+}
+
+t_demo_example_centre() {
+	ok demo --years 1 --seed 7
+	[ -f "$(DB)" ] || fail "demo made no database"
+	out_has "courses"
+	[ "$(stat -c %a "$(DB)")" = 600 ] || fail "demo database is not mode 600"
+	courses=$(sql "$(DB)" "SELECT count(*) FROM course")
+	[ "$courses" -gt 0 ] || fail "demo made no courses"
+	lk check
+	expect_rc 1
+	[ "$(wc -l <"$T/out")" -eq 2 ] || fail "the demo keeps exactly two problems"
+	ok run list --format tsv
+	[ "$(wc -l <"$T/out")" -gt 1 ] || fail "no runs listed"
+	run=$(sed -n 2p "$T/out" | cut -f1)
+	ok session list "$run" --format csv
+	head -1 "$T/out" | grep -q '^seq,id,starts_at' || fail "session list of a demo run failed"
+	dump "$(DB)" >"$T/before"
+	lk demo
+	expect_rc 2
+	err_prefixed
+	dump "$(DB)" >"$T/after"
+	cmp -s "$T/before" "$T/after" || fail "a refused demo changed the database"
+	[ "$(sql "$(DB)" "SELECT count(*) FROM course")" = "$courses" ] || fail "second demo added courses"
+}
+
+t_demo_bad_arguments() {
+	for bad in "--years 0" "--years 51" "--years x" "--years 1.5" "--seed -1" "--seed 7z" "extra"; do
+		eval lk demo $bad
+		expect_rc 2
+		err_has "Usage: lmskurs demo"
+		out_empty
+	done
+	[ ! -e "$(DB)" ] || fail "a refused demo made a database"
 }
 
 t_course_list() {
