@@ -54,7 +54,7 @@ static char *digest(lk_ctx *ctx)
 	cr_assert_eq(sqlite3_prepare_v2(h,
 		"SELECT (SELECT group_concat(name, '|') FROM (SELECT name FROM participant ORDER BY id))"
 		" || (SELECT group_concat(starts_at || room, '|') FROM (SELECT * FROM session ORDER BY id))"
-		" || (SELECT count(*) || '/' || sum(status = 'present') FROM attendance)",
+		" || (SELECT count(*) || '/' || total(status = 'present') FROM attendance)",
 		-1, &st, NULL), SQLITE_OK);
 	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
 	char *d = strdup((const char *)sqlite3_column_text(st, 0));
