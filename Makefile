@@ -25,7 +25,7 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
 	-Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) \
-	-DLK_VERSION='"$(VERSION)"' -DLK_LOCALEDIR='"$(LOCALEDIR)"' $(EXTRA_CFLAGS)
+	-DLK_VERSION='"$(VERSION)"' $(EXTRA_CFLAGS)
 LDLIBS   := $(PKG_LIBS) $(INI_LIBS) -lm
 
 # Build flavour: `make SAN=1 ...` builds into build-san/ with ASan+UBSan.
@@ -47,13 +47,13 @@ CLI_SRC  := $(wildcard src/cli/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 SCHEMA   := $(sort $(wildcard schema/*.sql))
-GEN      := build/gen/lmskurs/schema_gen.h
+GEN      := build/gen/lmskurs/schema_gen.h build/gen/lmskurs/paths_gen.h
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 PO       := $(wildcard po/*.po)
 MO       := $(PO:po/%.po=build/locale/%/LC_MESSAGES/lmskurs.mo)
 
-.PHONY: all run test deps unit unit-san cli-test e2e install uninstall clean help bench fuzz compile_commands.json
+.PHONY: FORCE all run test deps unit unit-san cli-test e2e install uninstall clean help bench fuzz compile_commands.json
 
 all: $(B)/lmskurs $(MO)
 
@@ -71,12 +71,20 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory unit
 	$(Q)$(MAKE) --no-print-directory SAN=1 unit
 	$(Q)$(MAKE) --no-print-directory cli-test
+	$(Q)$(MAKE) --no-print-directory SAN=1 cli-test
+	$(Q)$(MAKE) --no-print-directory e2e
 
 unit: $(TEST_BIN)
 	$(Q)set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t --jobs=2; done
 
-cli-test: all
-	$(Q)LMSKURS_BIN=$(CURDIR)/build/lmskurs tests/cli/run.sh
+cli-test: $(B)/lmskurs $(MO)
+	@echo "== CLI tests with $(B)/lmskurs"
+	$(Q)LMSKURS_BIN=$(CURDIR)/$(B)/lmskurs tests/cli/run.sh
+
+# End-to-end journeys: the real binary driven in tmux.
+e2e: $(B)/lmskurs $(MO)
+	@echo "== end-to-end tests with $(B)/lmskurs"
+	$(Q)LMSKURS_BIN=$(CURDIR)/$(B)/lmskurs tests/e2e/run.sh
 
 $(B)/lmskurs: $(CLI_OBJ) $(B)/liblmskurs.a
 	@echo "  LD  $@"
@@ -98,9 +106,18 @@ $(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(B)/liblmskurs.a $(GEN)
 
 # The migrations are compiled into the binary so an installed program needs
 # no files beside it.
-$(GEN): $(SCHEMA) scripts/embed-schema.sh
+build/gen/lmskurs/schema_gen.h: $(SCHEMA) scripts/embed-schema.sh
 	@mkdir -p $(dir $@)
 	$(Q)scripts/embed-schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+# Rewritten only when PREFIX/LOCALEDIR change, so `make install PREFIX=/usr`
+# rebuilds what embeds the path and nothing else.
+build/gen/lmskurs/paths_gen.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define LK_LOCALEDIR "%s"\n' '$(LOCALEDIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+FORCE:
 
 build/locale/%/LC_MESSAGES/lmskurs.mo: po/%.po
 	@mkdir -p $(dir $@)

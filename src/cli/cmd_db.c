@@ -2,10 +2,12 @@
  * and what runs without a command. */
 #include "cmds.h"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "lmskurs/check.h"
 #include "lmskurs/i18n.h"
+#include "lmskurs/ui.h"
 
 static const struct option help_only[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -24,16 +26,17 @@ static int plain_args(cli_app *app, int argc, char **argv, int min, int max, cha
 	return cli_parse_args(app, argc, argv, help_only, take_none, NULL, min, max, rest, n);
 }
 
+/* The terminal is checked before the database is touched, so a wrong
+ * TERM or a pipe never creates a database file or prints escape codes. */
 int cmd_screens(cli_app *app, int argc, char **argv)
 {
+	lk_err err;
+	if (ui_check_terminal(isatty(STDIN_FILENO), isatty(STDOUT_FILENO), getenv("TERM"), &err) < 0)
+		return cli_report(&err);
 	int rc = cli_open(app);
 	if (rc != CLI_OK)
 		return rc;
-	/* The screens start here once they exist:
-	 *   return ui_main(app->ctx, &app->cfg) == 0 ? CLI_OK : CLI_FAIL; */
-	printf("%s\n\n", _("The screens of lmskurs are not built yet; for now use the commands below."));
-	cli_print_help(stdout);
-	return CLI_OK;
+	return ui_main(app->ctx, &app->cfg, &err) == 0 ? CLI_OK : cli_report(&err);
 }
 
 int cmd_init(cli_app *app, int argc, char **argv)

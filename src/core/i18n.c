@@ -4,9 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef LK_LOCALEDIR
-#define LK_LOCALEDIR "/usr/local/share/locale"
-#endif
+#include "lmskurs/paths_gen.h"
 
 /* gettext picks the language from LANGUAGE first, so setting it is how we
  * make bokmål the default and let the config override the environment. */

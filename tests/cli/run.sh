@@ -243,12 +243,18 @@ t_missing_db_mentions_init() {
 	err_has "lmskurs init"
 }
 
-t_no_command_creates_and_helps() {
-	ok
-	out_has "not built yet"
-	out_has "  person list "
-	out_has "Usage: lmskurs"
-	[ -f "$(DB)" ] || fail "no database made"
+# Without a terminal the screens refuse in one line, before touching the
+# database and without an escape byte.
+t_no_command_without_terminal() {
+	lk </dev/null
+	expect_rc 2
+	out_empty
+	err_prefixed
+	[ "$(wc -l <"$T/err")" -eq 1 ] || fail "more than one line on stderr"
+	! grep -q $'\033' "$T/err" || fail "escape bytes on stderr"
+	[ ! -e "$(DB)" ] || fail "a database was made without a terminal"
+	TERM=dumb lk </dev/null
+	expect_rc 2
 }
 
 t_db_option_and_config_path() {
