@@ -81,6 +81,24 @@ cli-test: $(B)/lmskurs $(MO)
 	@echo "== CLI tests with $(B)/lmskurs"
 	$(Q)LMSKURS_BIN=$(CURDIR)/$(B)/lmskurs tests/cli/run.sh
 
+# Fuzz targets (libFuzzer, clang): `make fuzz FUZZ_SECONDS=60`. Each parser
+# runs from its seed corpus under ASan and UBSan.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_LIB_SRC := $(filter-out src/ui/%,$(LIB_SRC))
+
+build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) $(GEN)
+	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install clang libclang-rt-14-dev" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ $@"
+	$(Q)clang $(filter-out -Werror -Wno-format-truncation,$(ALL_CFLAGS)) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-o $@ $< $(FUZZ_LIB_SRC) $(LDLIBS)
+
+fuzz: $(FUZZ_TARGETS)
+	$(Q)set -e; for t in $(FUZZ_TARGETS); do name=$${t#build-fuzz/fuzz_}; \
+		mkdir -p build-fuzz/corpus-$$name; \
+		$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-$$name tests/fuzz/corpus/$$name; done
+
 # End-to-end journeys: the real binary driven in tmux.
 e2e: $(B)/lmskurs $(MO)
 	@echo "== end-to-end tests with $(B)/lmskurs"
@@ -142,6 +160,6 @@ compile_commands.json:
 	bear -- $(MAKE) -B all
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
