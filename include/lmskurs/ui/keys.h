@@ -63,9 +63,33 @@ typedef enum lk_key_group {
 	X(FILTER, "filter", LK_GROUP_VIEW, N_("filter"), N_("Filter the list as you type; Enter keeps the filter, Esc clears it"), '/') \
 	X(TAB_NEXT, "tab-next", LK_GROUP_VIEW, N_("next tab"), N_("Show the next tab"), LK_KEY_TAB) \
 	X(TAB_PREV, "tab-prev", LK_GROUP_VIEW, N_("previous tab"), N_("Show the previous tab"), LK_FN(KEY_BTAB)) \
+	X(TAB_NUMBER, "tab-number", LK_GROUP_VIEW, N_("tab by number"), N_("Show a tab by its number: 1 the first, 2 the second …"), '1') \
+	X(FILTER_PHASE, "filter-phase", LK_GROUP_VIEW, N_("phase"), N_("Show only one phase; each press the next phase, then all again"), 'f') \
+	X(FILTER_AUDIENCE, "filter-audience", LK_GROUP_VIEW, N_("audience"), N_("Show only one audience; each press the next audience, then all again"), 'u') \
 	X(ADD, "add", LK_GROUP_CHANGE, N_("add"), N_("Add a new entry"), 'a') \
 	X(EDIT, "edit", LK_GROUP_CHANGE, N_("edit"), N_("Edit the selected entry"), 'e') \
 	X(DELETE, "delete", LK_GROUP_CHANGE, N_("delete"), N_("Delete the selected entry (asks first)"), 'd') \
+	X(YEAR_PREV, "year-prev", LK_GROUP_VIEW, N_("year back"), N_("Show the year before"), '-', LK_FN(KEY_LEFT)) \
+	X(YEAR_NEXT, "year-next", LK_GROUP_VIEW, N_("year on"), N_("Show the year after"), '+', '=', LK_FN(KEY_RIGHT)) \
+	X(YEAR_ALL, "year-all", LK_GROUP_VIEW, N_("all years"), N_("Show every year"), '0') \
+	X(PHASE_FILTER, "phase-filter", LK_GROUP_VIEW, N_("phase"), N_("Show only the next phase (after the last one: every phase)"), 'P') \
+	X(WEEK_PREV, "week-prev", LK_GROUP_VIEW, N_("week back"), N_("Show the week before"), '-', LK_FN(KEY_LEFT)) \
+	X(WEEK_NEXT, "week-next", LK_GROUP_VIEW, N_("week on"), N_("Show the week after"), '+', '=', LK_FN(KEY_RIGHT)) \
+	X(WEEK_THIS, "week-this", LK_GROUP_VIEW, N_("this week"), N_("Go back to this week"), 't') \
+	X(SCHEDULE, "schedule", LK_GROUP_CHANGE, N_("schedule"), N_("Lay out the sessions from the course's session plan (replaces the sessions there are)"), 's') \
+	X(FACILITATORS, "facilitators", LK_GROUP_CHANGE, N_("facilitators"), N_("Show and change the facilitators of the selected session"), 'f') \
+	X(FACILITATORS_ALL, "facilitators-all", LK_GROUP_CHANGE, N_("same for all"), N_("Book the same professional and user representative for every planned session"), 'F') \
+	X(CAPACITY, "capacity", LK_GROUP_CHANGE, N_("places"), N_("Set the number of places; people waiting move up when it rises"), 'c') \
+	X(SESSION_STATUS, "session-status", LK_GROUP_CHANGE, N_("held/cancelled"), N_("Mark the selected session held, cancelled or planned again (asks first)"), 'x') \
+	X(PHASE_NEXT, "phase-next", LK_GROUP_CHANGE, N_("next phase"), N_("Move to the next phase (says first what it still needs)"), '>') \
+	X(PHASE_BACK, "phase-back", LK_GROUP_CHANGE, N_("phase back"), N_("Move back one phase, to fix something"), '<') \
+	X(PHASE_CANCEL, "phase-cancel", LK_GROUP_CHANGE, N_("cancel run"), N_("Cancel it altogether (asks for a written reason)"), 'X') \
+	X(TOGGLE, "toggle", LK_GROUP_CHANGE, N_("tick"), N_("Tick or untick the selected entry"), ' ') \
+	X(ITEM_UP, "item-up", LK_GROUP_CHANGE, N_("move up"), N_("Move the selected entry up one place"), 'K') \
+	X(ITEM_DOWN, "item-down", LK_GROUP_CHANGE, N_("move down"), N_("Move the selected entry down one place"), 'J') \
+	X(PHASE_NEXT, "phase-next", LK_GROUP_CHANGE, N_("next phase"), N_("Move to the next phase (first says what the phase still needs)"), '>') \
+	X(PHASE_BACK, "phase-back", LK_GROUP_CHANGE, N_("phase back"), N_("Move back one phase to fix something"), '<') \
+	X(RETIRE, "retire", LK_GROUP_CHANGE, N_("retire"), N_("Retire the course: no new runs, and it can be taken up again"), 'R') \
 	X(SAVE, "save", LK_GROUP_FORM, N_("save"), N_("Save"), LK_CTRL('s'), LK_FN(KEY_F(2))) \
 	X(CANCEL, "cancel", LK_GROUP_FORM, N_("cancel"), N_("Close without saving"), LK_KEY_ESC) \
 	X(FIELD_NEXT, "field-next", LK_GROUP_FORM, N_("next field"), N_("Go to the next field"), LK_KEY_TAB) \
