@@ -72,7 +72,6 @@ typedef enum lk_key_group {
 	X(YEAR_PREV, "year-prev", LK_GROUP_VIEW, N_("year back"), N_("Show the year before"), '-', LK_FN(KEY_LEFT)) \
 	X(YEAR_NEXT, "year-next", LK_GROUP_VIEW, N_("year on"), N_("Show the year after"), '+', '=', LK_FN(KEY_RIGHT)) \
 	X(YEAR_ALL, "year-all", LK_GROUP_VIEW, N_("all years"), N_("Show every year"), '0') \
-	X(PHASE_FILTER, "phase-filter", LK_GROUP_VIEW, N_("phase"), N_("Show only the next phase (after the last one: every phase)"), 'P') \
 	X(WEEK_PREV, "week-prev", LK_GROUP_VIEW, N_("week back"), N_("Show the week before"), '-', LK_FN(KEY_LEFT)) \
 	X(WEEK_NEXT, "week-next", LK_GROUP_VIEW, N_("week on"), N_("Show the week after"), '+', '=', LK_FN(KEY_RIGHT)) \
 	X(WEEK_THIS, "week-this", LK_GROUP_VIEW, N_("this week"), N_("Go back to this week"), 't') \
@@ -81,8 +80,6 @@ typedef enum lk_key_group {
 	X(FACILITATORS_ALL, "facilitators-all", LK_GROUP_CHANGE, N_("same for all"), N_("Book the same professional and user representative for every planned session"), 'F') \
 	X(CAPACITY, "capacity", LK_GROUP_CHANGE, N_("places"), N_("Set the number of places; people waiting move up when it rises"), 'c') \
 	X(SESSION_STATUS, "session-status", LK_GROUP_CHANGE, N_("held/cancelled"), N_("Mark the selected session held, cancelled or planned again (asks first)"), 'x') \
-	X(PHASE_NEXT, "phase-next", LK_GROUP_CHANGE, N_("next phase"), N_("Move to the next phase (says first what it still needs)"), '>') \
-	X(PHASE_BACK, "phase-back", LK_GROUP_CHANGE, N_("phase back"), N_("Move back one phase, to fix something"), '<') \
 	X(PHASE_CANCEL, "phase-cancel", LK_GROUP_CHANGE, N_("cancel run"), N_("Cancel it altogether (asks for a written reason)"), 'X') \
 	X(TOGGLE, "toggle", LK_GROUP_CHANGE, N_("tick"), N_("Tick or untick the selected entry"), ' ') \
 	X(ITEM_UP, "item-up", LK_GROUP_CHANGE, N_("move up"), N_("Move the selected entry up one place"), 'K') \
