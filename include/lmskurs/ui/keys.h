@@ -87,6 +87,8 @@ typedef enum lk_key_group {
 	X(PHASE_NEXT, "phase-next", LK_GROUP_CHANGE, N_("next phase"), N_("Move to the next phase (first says what the phase still needs)"), '>') \
 	X(PHASE_BACK, "phase-back", LK_GROUP_CHANGE, N_("phase back"), N_("Move back one phase to fix something"), '<') \
 	X(RETIRE, "retire", LK_GROUP_CHANGE, N_("retire"), N_("Retire the course: no new runs, and it can be taken up again"), 'R') \
+	X(NEW_COURSE, "new-course", LK_GROUP_CHANGE, N_("new course"), N_("Create a new course"), 'c') \
+	X(EXAMPLE_DATA, "example-data", LK_GROUP_CHANGE, N_("example data"), N_("Load example data into an empty database, to look around"), 'd') \
 	X(SAVE, "save", LK_GROUP_FORM, N_("save"), N_("Save"), LK_CTRL('s'), LK_FN(KEY_F(2))) \
 	X(CANCEL, "cancel", LK_GROUP_FORM, N_("cancel"), N_("Close without saving"), LK_KEY_ESC) \
 	X(FIELD_NEXT, "field-next", LK_GROUP_FORM, N_("next field"), N_("Go to the next field"), LK_KEY_TAB) \
