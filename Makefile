@@ -53,7 +53,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 PO       := $(wildcard po/*.po)
 MO       := $(PO:po/%.po=build/locale/%/LC_MESSAGES/lmskurs.mo)
 
-.PHONY: FORCE all run test deps unit unit-san cli-test e2e install uninstall clean help bench fuzz compile_commands.json
+.PHONY: update-po FORCE all run test deps unit unit-san cli-test e2e install uninstall clean help bench fuzz compile_commands.json
 
 all: $(B)/lmskurs $(MO)
 
@@ -141,8 +141,10 @@ build/locale/%/LC_MESSAGES/lmskurs.mo: po/%.po
 	@mkdir -p $(dir $@)
 	$(Q)msgfmt --check -o $@ $<
 
-po/lmskurs.pot: $(LIB_SRC) $(CLI_SRC)
-	xgettext --from-code=UTF-8 -k_ -kN_ -o $@ $^
+# Regenerates the template from every source and header and merges it into
+# po/*.po; then translate what msgattrib --untranslated shows.
+update-po:
+	scripts/update-po.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

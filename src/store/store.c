@@ -128,7 +128,7 @@ int st_check_versioned(lk_db *db, const char *exists_sql, int64_t id, const char
 		return lk_fail(err, LK_ECONFLICT, _("%s was changed by someone else meanwhile; nothing was overwritten. Open it again to see their change."), what);
 	if (rc == SQLITE_DONE)
 		return lk_fail(err, LK_ENOTFOUND, _("%s no longer exists (deleted by someone else?)."), what);
-	return st_fail(db, rc, what, err);
+	return st_fail(db, rc, _("checking whether a record was changed"), err);
 }
 
 /* ---- transactions ---- */
