@@ -79,7 +79,7 @@ typedef enum lk_key_group {
 	X(FACILITATORS, "facilitators", LK_GROUP_CHANGE, N_("facilitators"), N_("Show and change the facilitators of the selected session"), 'f') \
 	X(FACILITATORS_ALL, "facilitators-all", LK_GROUP_CHANGE, N_("same for all"), N_("Book the same professional and user representative for every planned session"), 'F') \
 	X(CAPACITY, "capacity", LK_GROUP_CHANGE, N_("places"), N_("Set the number of places; people waiting move up when it rises"), 'c') \
-	X(SESSION_STATUS, "session-status", LK_GROUP_CHANGE, N_("held/cancelled"), N_("Mark the selected session held, cancelled or planned again (asks first)"), 'x') \
+	X(SESSION_STATUS, "session-status", LK_GROUP_CHANGE, N_("status"), N_("Mark the selected session held, cancelled or planned again (asks first)"), 'x') \
 	X(PHASE_CANCEL, "phase-cancel", LK_GROUP_CHANGE, N_("cancel run"), N_("Cancel it altogether (asks for a written reason)"), 'X') \
 	X(TOGGLE, "toggle", LK_GROUP_CHANGE, N_("tick"), N_("Tick or untick the selected entry"), ' ') \
 	X(ITEM_UP, "item-up", LK_GROUP_CHANGE, N_("move up"), N_("Move the selected entry up one place"), 'K') \
