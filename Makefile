@@ -16,6 +16,9 @@ CC       ?= cc
 PKGS     := ncursesw sqlite3 pangocairo libical
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Before `make deps` has run, pkg-config may not know the libraries yet;
+# the targets that compile say so plainly instead of failing obscurely.
+PKG_OK     := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 # iniparser ships no .pc file on Debian.
 INI_CFLAGS := -I/usr/include/iniparser
 INI_LIBS   := -liniparser
@@ -113,11 +116,12 @@ $(B)/liblmskurs.a: $(LIB_OBJ)
 	$(Q)rm -f $@; ar rcs $@ $^
 
 $(B)/%.o: %.c $(GEN)
+	@[ "$(PKG_OK)" = yes ] || { echo "lmskurs: missing libraries ($(PKGS)); run: make deps" >&2; exit 1; }
 	@mkdir -p $(dir $@)
 	@echo "  CC  $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h $(B)/liblmskurs.a $(GEN)
+$(B)/tests/%: tests/unit/%.c tests/unit/testlib.h tests/unit/testlib.c $(B)/liblmskurs.a $(GEN)
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(EXTRA_LDFLAGS) -o $@ $< tests/unit/testlib.c $(B)/liblmskurs.a $(LDLIBS) -lcriterion

@@ -21,6 +21,8 @@ CREATE TABLE app_user (
 	version    INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 
+CREATE INDEX app_user_person ON app_user(person_id) WHERE person_id IS NOT NULL;
+
 -- Someone who plans or facilitates: a professional or a user representative.
 CREATE TABLE person (
 	id           INTEGER PRIMARY KEY,
@@ -60,6 +62,8 @@ CREATE TABLE course (
 	version      INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 CREATE INDEX course_title ON course(title COLLATE NOCASE, id);
+CREATE INDEX course_owner ON course(owner_id) WHERE owner_id IS NOT NULL;
+CREATE INDEX course_questionnaire ON course(questionnaire_id) WHERE questionnaire_id IS NOT NULL;
 CREATE INDEX course_phase ON course(phase, title COLLATE NOCASE);
 
 CREATE TABLE planning_member (
@@ -106,6 +110,7 @@ CREATE TABLE run (
 CREATE INDEX run_course ON run(course_id, first_date);
 CREATE INDEX run_first_date ON run(first_date, id);
 CREATE INDEX run_phase ON run(phase);
+CREATE INDEX run_questionnaire ON run(questionnaire_id) WHERE questionnaire_id IS NOT NULL;
 
 -- One meeting of a run.
 CREATE TABLE session (
@@ -138,8 +143,8 @@ CREATE TABLE meeting (
 	course_id  INTEGER NOT NULL REFERENCES course(id) ON DELETE CASCADE,
 	run_id     INTEGER REFERENCES run(id) ON DELETE CASCADE,
 	kind       TEXT NOT NULL CHECK (kind IN ('planning', 'evaluation')),
-	starts_at  TEXT NOT NULL,
-	ends_at    TEXT NOT NULL,
+	starts_at  TEXT NOT NULL CHECK (starts_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'),
+	ends_at    TEXT NOT NULL CHECK (ends_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'),
 	place      TEXT NOT NULL DEFAULT '',
 	notes      TEXT NOT NULL DEFAULT '',
 	version    INTEGER NOT NULL DEFAULT 1,
@@ -243,7 +248,8 @@ CREATE TABLE checklist_item (
 	id        INTEGER PRIMARY KEY,
 	course_id INTEGER REFERENCES course(id) ON DELETE CASCADE,
 	run_id    INTEGER REFERENCES run(id) ON DELETE CASCADE,
-	phase     TEXT NOT NULL,
+	phase     TEXT NOT NULL CHECK (phase IN ('idea', 'planning', 'scheduling', 'registration',
+	                                         'execution', 'evaluation', 'revision')),
 	position  INTEGER NOT NULL,
 	text      TEXT NOT NULL CHECK (length(text) >= 1),
 	done      INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
@@ -260,8 +266,10 @@ CREATE TABLE gate_override (
 	id         INTEGER PRIMARY KEY,
 	course_id  INTEGER REFERENCES course(id) ON DELETE CASCADE,
 	run_id     INTEGER REFERENCES run(id) ON DELETE CASCADE,
-	from_phase TEXT NOT NULL,
-	to_phase   TEXT NOT NULL,
+	from_phase TEXT NOT NULL CHECK (from_phase IN ('idea', 'planning', 'active', 'revision', 'retired',
+	           'scheduling', 'registration', 'execution', 'evaluation', 'closed', 'cancelled')),
+	to_phase   TEXT NOT NULL CHECK (to_phase IN ('idea', 'planning', 'active', 'revision', 'retired',
+	           'scheduling', 'registration', 'execution', 'evaluation', 'closed', 'cancelled')),
 	unmet      TEXT NOT NULL,                -- what was not met, as the gate said it
 	reason     TEXT NOT NULL CHECK (length(trim(reason)) >= 1),
 	login      TEXT NOT NULL,
@@ -285,6 +293,8 @@ CREATE TABLE questionnaire (
 	version     INTEGER NOT NULL DEFAULT 1,
 	UNIQUE (family_id, version_no)
 ) STRICT;
+
+CREATE UNIQUE INDEX questionnaire_one_default ON questionnaire(is_default) WHERE is_default = 1;
 
 CREATE TABLE question (
 	id               INTEGER PRIMARY KEY,
@@ -364,13 +374,15 @@ CREATE TABLE revision (
 	version     INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 CREATE INDEX revision_course ON revision(course_id, at DESC);
+CREATE INDEX revision_decision ON revision(decision_id) WHERE decision_id IS NOT NULL;
+CREATE INDEX revision_part ON revision(part_id) WHERE part_id IS NOT NULL;
 
 -- Who did what, when. Never a participant's name or contact details.
 CREATE TABLE audit (
 	id        INTEGER PRIMARY KEY,
 	at        TEXT NOT NULL,
 	login     TEXT NOT NULL,
-	role      TEXT NOT NULL,
+	role      TEXT NOT NULL CHECK (role IN ('coordinator', 'user_rep', 'staff')),
 	action    TEXT NOT NULL,                 -- create, update, delete, read_contact, phase, ...
 	entity    TEXT NOT NULL,                 -- table name
 	entity_id INTEGER,

@@ -28,6 +28,7 @@ typedef struct lk_ctx {
 	lk_role role;
 	int64_t user_id;
 	int64_t person_id;     /* the person record linked to this login, 0 if none */
+	bool revoked;          /* a coordinator took this login's access away meanwhile */
 	lk_settings settings;
 	/* The clock; tests replace it. Returns local wall-clock time. */
 	lk_datetime (*clock)(void *arg);
@@ -42,6 +43,12 @@ int ctx_open(const char *db_path, lk_open_mode mode, const char *login,
 	const lk_settings *settings, lk_ctx **out, bool *created, lk_err *err);
 
 void ctx_close(lk_ctx *ctx);
+
+/* Reads the login's role and access again (a long-running screen calls it
+ * when another process has committed). A login made inactive or removed
+ * meanwhile gets ctx->revoked and LK_EPERM; every later role check then
+ * refuses. */
+int ctx_refresh(lk_ctx *ctx, lk_err *err);
 
 /* The login of the process's real user (getpwuid), newly allocated. */
 char *ctx_os_login(lk_err *err);

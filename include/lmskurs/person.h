@@ -45,9 +45,9 @@ int person_get(lk_ctx *ctx, int64_t id, lk_person *out, lk_err *err);
 /* Saves p if nobody changed it since p->version was read; bumps p->version. */
 int person_update(lk_ctx *ctx, lk_person *p, lk_err *err);
 
-/* Deletes a person who facilitates nothing and sits in no planning group or
- * meeting; otherwise LK_ERULE saying what they are booked for (deactivate
- * them instead). */
+/* Deletes a person who facilitates nothing, sits in no planning group or
+ * meeting, owns no course and has no login linked; otherwise LK_ERULE saying
+ * what they are booked for (deactivate them instead). */
 int person_delete(lk_ctx *ctx, int64_t id, int64_t version, lk_err *err);
 
 /* Streams one page of people sorted by name; each() returning non-zero stops. */
@@ -56,9 +56,9 @@ int person_list(lk_ctx *ctx, const lk_person_filter *f, lk_page page,
 int64_t person_count(lk_ctx *ctx, const lk_person_filter *f, lk_err *err);
 
 /* What a person is booked for: sessions as facilitator (future ones too),
- * planning groups, meetings. */
+ * planning groups, meetings, courses they own, logins linked to them. */
 typedef struct lk_person_usage {
-	int64_t sessions, future_sessions, planning_groups, meetings;
+	int64_t sessions, future_sessions, planning_groups, meetings, owned_courses, logins;
 } lk_person_usage;
 int person_usage(lk_ctx *ctx, int64_t id, lk_person_usage *out, lk_err *err);
 

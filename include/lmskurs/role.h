@@ -23,6 +23,7 @@ typedef enum lk_perm {
 	LK_PERM_MANAGE_USERS,
 	LK_PERM_READ_AUDIT,
 	LK_PERM_REPORTS,
+	LK_PERM_BACKUP,             /* copy the whole database */
 	LK_PERM_COUNT
 } lk_perm;
 

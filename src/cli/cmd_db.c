@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "lmskurs/backup.h"
 #include "lmskurs/check.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/ui.h"
@@ -76,7 +77,7 @@ int cmd_backup(cli_app *app, int argc, char **argv)
 		return rc;
 	bool tty = isatty(STDERR_FILENO), shown = false;
 	lk_err err;
-	rc = store_backup(app->ctx->db, rest[0], tty ? backup_progress : NULL, &shown, &err);
+	rc = db_backup(app->ctx, rest[0], tty ? backup_progress : NULL, &shown, &err);
 	if (tty && rc == 0)
 		backup_progress(&shown, 1, 1); /* a small file is done in one step */
 	if (shown)

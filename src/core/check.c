@@ -46,7 +46,7 @@ static int unpaired_session(void *arg, const lk_session *s)
 	struct checker *c = arg;
 	if (datetime_cmp(s->starts_at, c->from) < 0)
 		return 0;
-	char line[640], t[17];
+	char line[2048], t[17];
 	when(&s->starts_at, t);
 	snprintf(line, sizeof line, _("unpaired: %s, %s, session %d (%s): %s"),
 		c->run->course_title, c->run->title, s->seq, t, session_pairing_text(s));
@@ -65,7 +65,7 @@ static int run_rules(void *arg, const lk_run *r)
 	if (!run_is_live(r))
 		return 0;
 	if (r->capacity > 0 && r->n_registered > r->capacity) {
-		char line[640];
+		char line[2048];
 		snprintf(line, sizeof line, _("over capacity: %s, %s: %d registered, %d places"),
 			r->course_title, r->title, r->n_registered, r->capacity);
 		report(c, LK_PROBLEM_CAPACITY, line);
@@ -93,7 +93,7 @@ static void describe_session(const lk_conflict_session *s, char *buf, size_t n)
 static int conflict_rule(void *arg, const lk_conflict *k)
 {
 	struct checker *c = arg;
-	char a[300], b[300], line[900];
+	char a[1024], b[1024], line[3072];
 	describe_session(&k->a, a, sizeof a);
 	describe_session(&k->b, b, sizeof b);
 	switch (k->kind) {

@@ -71,9 +71,13 @@ char *ctx_os_login(lk_err *err)
  * transaction so two first starts at once cannot both win. */
 static int adopt_first_user(lk_ctx *ctx, lk_err *err)
 {
+	/* Most opens find users and take no write lock at all. */
+	int64_t n = store_user_count(ctx->db, err);
+	if (n != 0)
+		return n < 0 ? -1 : 0;
 	if (store_begin(ctx->db, err) < 0)
 		return -1;
-	int64_t n = store_user_count(ctx->db, err);
+	n = store_user_count(ctx->db, err);
 	int rc = n < 0 ? -1 : 0;
 	if (rc == 0 && n == 0) {
 		char stamp[20];
@@ -93,13 +97,20 @@ static int load_user(lk_ctx *ctx, lk_err *err)
 	int found = store_user_by_login(ctx->db, ctx->login, &u, err);
 	if (found < 0)
 		return -1;
-	if (found == 0 || !u.active) {
+	if (found == 1 && !u.active) {
 		store_user_row_free(&u);
+		ctx->revoked = true;
+		return lk_fail(err, LK_EPERM, _("The login '%s' has been made inactive in this database. A coordinator can give access again with: lmskurs user set %s --role staff|user_rep|coordinator"),
+			ctx->login, ctx->login);
+	}
+	if (found == 0) {
+		ctx->revoked = true;
 		return lk_fail(err, LK_EPERM, _("The login '%s' has no access to this database. A coordinator can give it with: lmskurs user add %s --role staff|user_rep|coordinator"),
 			ctx->login, ctx->login);
 	}
 	ctx->user_id = u.id;
 	ctx->person_id = u.person_id;
+	ctx->revoked = false;
 	int rc = role_parse(u.role, &ctx->role);
 	store_user_row_free(&u);
 	return rc < 0 ? lk_fail(err, LK_EDB, _("The login '%s' has an unknown role in the database."), ctx->login) : 0;
@@ -126,6 +137,11 @@ int ctx_open(const char *db_path, lk_open_mode mode, const char *login,
 	}
 	*out = ctx;
 	return 0;
+}
+
+int ctx_refresh(lk_ctx *ctx, lk_err *err)
+{
+	return load_user(ctx, err);
 }
 
 void ctx_close(lk_ctx *ctx)

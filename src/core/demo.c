@@ -704,14 +704,19 @@ static int fill(struct demo *d)
 	return 0;
 }
 
+/* The example goes only into an empty database: mixing invented people
+ * with a centre's real ones would be hard to undo. */
 static int refuse_unless_empty(lk_ctx *ctx, lk_err *err)
 {
-	lk_course_filter all = {.phase = -1, .audience = -1};
-	int64_t n = course_count(ctx, &all, err);
-	if (n < 0)
-		return -1;
-	if (n > 0)
-		return lk_fail(err, LK_ERULE, _("The database already has %lld courses; the example data goes only into an empty database. Try: lmskurs --db example.db demo"), (long long)n);
+	lk_course_filter courses = {.phase = -1, .audience = -1};
+	lk_person_filter people = {.kind = -1, .include_inactive = true};
+	int64_t n[3] = {course_count(ctx, &courses, err), person_count(ctx, &people, err),
+		participant_count(ctx, NULL, err)};
+	for (int i = 0; i < 3; i++)
+		if (n[i] < 0)
+			return -1;
+	if (n[0] + n[1] + n[2] > 0)
+		return lk_fail(err, LK_ERULE, _("The database already has courses, people or participants; the example data goes only into an empty database. Try: lmskurs --db example.db demo"));
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lmskurs/paths_gen.h"
 
@@ -25,6 +26,25 @@ static const char *pick_language(const char *lang)
 	return "nb";
 }
 
+/* Where the catalogues are: $LMSKURS_LOCALEDIR, else the installed folder,
+ * else build/locale beside an uninstalled binary (build/lmskurs), so
+ * ./build/lmskurs speaks Norwegian without being installed. */
+static const char *find_localedir(char *buf, size_t size)
+{
+	const char *dir = getenv("LMSKURS_LOCALEDIR");
+	if (dir && *dir)
+		return dir;
+	if (access(LK_LOCALEDIR "/nb/LC_MESSAGES/lmskurs.mo", R_OK) == 0)
+		return LK_LOCALEDIR;
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	char *slash = strrchr(buf, '/');
+	if (!slash || (size_t)(slash - buf) + sizeof "/locale" > size)
+		return LK_LOCALEDIR;
+	memcpy(slash, "/locale", sizeof "/locale");
+	return buf;
+}
+
 void i18n_init(const char *lang, const char *localedir)
 {
 	setlocale(LC_ALL, "");
@@ -40,8 +60,8 @@ void i18n_init(const char *lang, const char *localedir)
 	const char *msgs = setlocale(LC_MESSAGES, NULL);
 	if (!msgs || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
 		setlocale(LC_MESSAGES, "C.UTF-8");
-	const char *dir = getenv("LMSKURS_LOCALEDIR");
-	bindtextdomain("lmskurs", localedir ? localedir : (dir && *dir ? dir : LK_LOCALEDIR));
+	char buf[4096];
+	bindtextdomain("lmskurs", localedir ? localedir : find_localedir(buf, sizeof buf));
 	bind_textdomain_codeset("lmskurs", "UTF-8");
 	textdomain("lmskurs");
 }

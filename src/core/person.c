@@ -96,8 +96,12 @@ static int refuse_if_booked(lk_ctx *ctx, int64_t id, lk_err *err)
 	datetime_iso(ctx_now(ctx), now);
 	if (store_person_usage(ctx->db, id, now, &u, err) < 0)
 		return -1;
-	if (u.sessions + u.planning_groups + u.meetings == 0)
+	if (u.sessions + u.planning_groups + u.meetings + u.owned_courses + u.logins == 0)
 		return 0;
+	if (u.owned_courses + u.logins > 0)
+		return lk_fail(err, LK_ERULE,
+			_("This person owns %lld courses and has %lld logins linked; name another owner and unlink the login first, or mark the person inactive."),
+			(long long)u.owned_courses, (long long)u.logins);
 	return lk_fail(err, LK_ERULE,
 		_("This person facilitates %lld sessions, is in %lld planning groups and attended %lld meetings; deleting would rewrite history. Mark the person inactive instead."),
 		(long long)u.sessions, (long long)u.planning_groups, (long long)u.meetings);

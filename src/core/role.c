@@ -23,6 +23,7 @@ static const struct {
 	[LK_PERM_MANAGE_USERS] = {C, N_("manage users")},
 	[LK_PERM_READ_AUDIT] = {C, N_("read the audit log")},
 	[LK_PERM_REPORTS] = {C, N_("make reports")},
+	[LK_PERM_BACKUP] = {C, N_("copy the whole database")},
 };
 
 bool role_allows(lk_role role, lk_perm perm)
@@ -32,6 +33,8 @@ bool role_allows(lk_role role, lk_perm perm)
 
 int role_require(const lk_ctx *ctx, lk_perm perm, lk_err *err)
 {
+	if (ctx->revoked)
+		return lk_fail(err, LK_EPERM, _("A coordinator has taken away the access of '%s' to this database."), ctx->login);
 	if (role_allows(ctx->role, perm))
 		return 0;
 	return lk_fail(err, LK_EPERM, _("As %s you may not %s."), role_label(ctx->role),

@@ -6,6 +6,7 @@
 #include "lmskurs/audit.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/role.h"
+#include "lmskurs/store/person.h"
 #include "lmskurs/store/user.h"
 
 void user_free(lk_user *u)
@@ -15,6 +16,16 @@ void user_free(lk_user *u)
 	free(u->login);
 	free(u->name);
 	memset(u, 0, sizeof *u);
+}
+
+static int person_must_exist(lk_ctx *ctx, int64_t id, lk_err *err)
+{
+	lk_person p = {0};
+	int found = store_person_get(ctx->db, id, &p, err);
+	person_free(&p);
+	if (found == 0)
+		return lk_fail(err, LK_ENOTFOUND, _("There is no person with number %lld."), (long long)id);
+	return found < 0 ? -1 : 0;
 }
 
 static int login_check(const char *login, lk_err *err)
@@ -38,9 +49,12 @@ int user_add(lk_ctx *ctx, const char *login, lk_role role, int64_t person_id, lk
 		return -1;
 	lk_user_row row = {0};
 	int rc = store_user_by_login(ctx->db, login, &row, err);
-	store_user_row_free(&row);
 	if (rc == 1)
-		rc = lk_fail(err, LK_ERULE, _("The login '%s' already has access."), login);
+		rc = row.active ? lk_fail(err, LK_ERULE, _("The login '%s' already has access."), login)
+			: lk_fail(err, LK_ERULE, _("The login '%s' exists but is inactive; give access again with: lmskurs user set %s --role ROLE"), login, login);
+	store_user_row_free(&row);
+	if (rc == 0 && person_id != 0)
+		rc = person_must_exist(ctx, person_id, err);
 	int64_t id = 0;
 	if (rc == 0) {
 		char stamp[20];

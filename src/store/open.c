@@ -58,16 +58,51 @@ static int create_private_file(const char *path, bool *created, lk_err *err)
 	return lk_fail(err, LK_EIO, _("Cannot create the database %s: %s"), path, strerror(errno));
 }
 
+static int set_config(lk_db *db, int op, int value, lk_err *err)
+{
+	int now = -1;
+	if (sqlite3_db_config(db->h, op, value, &now) != SQLITE_OK || now != value)
+		return lk_fail(err, LK_EDB, _("SQLite refused a safety setting (%d) for %s; not opening it."), op, db->path);
+	return 0;
+}
+
+/* Connection safety first (nothing written yet): defensive mode, no
+ * extension loading, untrusted schema. */
+static int set_connection(lk_db *db, lk_err *err)
+{
+	sqlite3_busy_timeout(db->h, LK_BUSY_MS);
+	return set_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, err) < 0 ||
+	       set_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, err) < 0 ||
+	       set_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, err) < 0 ? -1 : 0;
+}
+
+static int pragma_text_is(lk_db *db, const char *sql, const char *want)
+{
+	sqlite3_stmt *st;
+	int same = 0;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		same = strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
+	sqlite3_finalize(st);
+	return same;
+}
+
+/* Only once the file is known to be ours: these may write to it. Temp
+ * tables and sorts stay in memory so health data never lands in /tmp. */
 static int set_pragmas(lk_db *db, lk_err *err)
 {
-	int on = 1;
-	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
-	sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
-	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
-	sqlite3_busy_timeout(db->h, LK_BUSY_MS);
-	return st_exec(db, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;"
-		"PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL;"
-		"PRAGMA synchronous = FULL;", err);
+	if (st_exec(db, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;"
+			"PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;"
+			"PRAGMA synchronous = FULL;", err) < 0)
+		return -1;
+	/* Switching a new file to WAL needs it to itself for a moment: while
+	 * another program sets it up, the pragma answers the old mode. */
+	for (int waited = 0; waited < LK_BUSY_MS; waited += 20) {
+		if (pragma_text_is(db, "PRAGMA journal_mode = WAL", "wal"))
+			return 0;
+		sqlite3_sleep(20);
+	}
+	return lk_fail(err, LK_EDB, _("%s cannot use write-ahead logging here (a network or read-only file system?); lmskurs needs it to share the database safely."), db->path);
+	return 0;
 }
 
 static int pragma_int(lk_db *db, const char *sql, int64_t *out, lk_err *err)
@@ -101,9 +136,9 @@ int64_t store_data_version(lk_db *db)
 	return v;
 }
 
-/* An empty file is ours to initialise; a file with tables must carry our
- * application id. */
-static int check_ours(lk_db *db, lk_err *err)
+/* A file with tables must carry our application id; an empty one is ours
+ * to initialise only when we were asked to create. Reads only. */
+static int check_ours(lk_db *db, lk_open_mode mode, lk_err *err)
 {
 	int64_t app = 0, tables = 0;
 	if (pragma_int(db, "PRAGMA application_id", &app, err) < 0 ||
@@ -111,14 +146,20 @@ static int check_ours(lk_db *db, lk_err *err)
 		return -1;
 	if (tables > 0 && app != LK_APPLICATION_ID)
 		return lk_fail(err, LK_EDB, _("%s is an SQLite database of another program, not an lmskurs database."), db->path);
+	if (tables == 0 && mode == LK_OPEN_EXISTING)
+		return lk_fail(err, LK_EDB, _("%s is empty, not an lmskurs database. Create one with `lmskurs init`."), db->path);
 	return 0;
 }
 
+/* The version is read again inside the write lock: when two programs open
+ * a new database at once, the second finds the work done and skips it. */
 static int apply_migration(lk_db *db, int n, lk_err *err)
 {
 	char set[96];
 	if (store_begin(db, err) < 0)
 		return -1;
+	if (store_schema_version(db) > n)
+		return store_commit(db, err);
 	snprintf(set, sizeof set, "PRAGMA user_version = %d; PRAGMA application_id = %d;", n + 1, LK_APPLICATION_ID);
 	if (st_exec(db, lk_migrations[n], err) < 0 || st_exec(db, set, err) < 0) {
 		store_rollback(db);
@@ -142,13 +183,29 @@ static int migrate(lk_db *db, lk_err *err)
 	return 0;
 }
 
-static int open_handle(lk_db *db, lk_err *err)
+/* Health data: a database file others may read is refused, not used. A
+ * coordinators' group may share it (0660). */
+static int check_mode(const char *path, lk_err *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) < 0)
+		return lk_fail(err, LK_EIO, _("Cannot open the database %s: %s"), path, strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return lk_fail(err, LK_EIO, _("%s is not a regular file."), path);
+	if (sb.st_mode & 0007)
+		return lk_fail(err, LK_EPERM, _("%s can be read by every user on this machine (mode %04o), and it holds health data. Fix it with: chmod 600 %s"),
+			path, (unsigned)(sb.st_mode & 07777), path);
+	return 0;
+}
+
+static int open_handle(lk_db *db, lk_open_mode mode, lk_err *err)
 {
 	int rc = sqlite3_open_v2(db->path, &db->h,
 		SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE, NULL);
 	if (rc != SQLITE_OK)
 		return lk_fail(err, LK_EDB, _("Cannot open the database %s: %s"), db->path, sqlite3_errstr(rc));
-	if (set_pragmas(db, err) < 0 || check_ours(db, err) < 0 || migrate(db, err) < 0)
+	if (set_connection(db, err) < 0 || check_ours(db, mode, err) < 0 ||
+	    set_pragmas(db, err) < 0 || migrate(db, err) < 0)
 		return -1;
 	return 0;
 }
@@ -162,15 +219,17 @@ int store_open(const char *path, lk_open_mode mode, lk_db **out, bool *created, 
 		return -1;
 	if (mode == LK_OPEN_EXISTING && access(path, F_OK) < 0)
 		return lk_fail(err, LK_EIO, _("There is no database at %s. Create one with `lmskurs init`."), path);
+	if (check_mode(path, err) < 0)
+		return -1;
 	lk_db *db = calloc(1, sizeof *db);
 	if (!db || !(db->path = strdup(path))) {
 		free(db);
 		return lk_fail(err, LK_ENOMEM, _("Out of memory."));
 	}
-	if (open_handle(db, err) < 0) {
+	/* A file we just made is left in place on failure: another program may
+	 * have opened it meanwhile, and an empty file is harmless. */
+	if (open_handle(db, mode, err) < 0) {
 		store_close(db);
-		if (made)
-			unlink(path);
 		return -1;
 	}
 	if (created)
@@ -185,8 +244,9 @@ void store_close(lk_db *db)
 		return;
 	while (db->depth > 0)
 		store_rollback(db);
-	for (int i = 0; i < (int)(sizeof db->cache / sizeof db->cache[0]); i++)
-		sqlite3_finalize(db->cache[i].st);
+	for (int i = 0; i < LK_STMT_CACHE; i++)
+		for (int k = 0; k < LK_STMT_NEST; k++)
+			sqlite3_finalize(db->cache[i].st[k]);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);

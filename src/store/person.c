@@ -155,7 +155,9 @@ int store_person_usage(lk_db *db, int64_t id, const char *now_iso, lk_person_usa
 		"       (SELECT count(*) FROM session_facilitator f JOIN session s ON s.id = f.session_id"
 		"         WHERE f.person_id = ?1 AND s.starts_at >= ?2 AND s.status <> 'cancelled'),"
 		"       (SELECT count(*) FROM planning_member WHERE person_id = ?1),"
-		"       (SELECT count(*) FROM meeting_attendee WHERE person_id = ?1)", &st, err) < 0)
+		"       (SELECT count(*) FROM meeting_attendee WHERE person_id = ?1),"
+		"       (SELECT count(*) FROM course WHERE owner_id = ?1),"
+		"       (SELECT count(*) FROM app_user WHERE person_id = ?1)", &st, err) < 0)
 		return -1;
 	st_bind_int(st, 1, id);
 	st_bind_text(st, 2, now_iso);
@@ -165,6 +167,8 @@ int store_person_usage(lk_db *db, int64_t id, const char *now_iso, lk_person_usa
 		out->future_sessions = sqlite3_column_int64(st, 1);
 		out->planning_groups = sqlite3_column_int64(st, 2);
 		out->meetings = sqlite3_column_int64(st, 3);
+		out->owned_courses = sqlite3_column_int64(st, 4);
+		out->logins = sqlite3_column_int64(st, 5);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : st_fail(db, rc, _("reading bookings"), err);

@@ -40,28 +40,50 @@ int st_fail(lk_db *db, int rc, const char *what, lk_err *err)
 	}
 }
 
-int st_prepare(lk_db *db, const char *sql, sqlite3_stmt **out, lk_err *err)
+/* A free statement of slot s: an idle one is reset and reused, an empty
+ * place is prepared; NULL when all are busy stepping. */
+static sqlite3_stmt *slot_take(lk_db *db, struct stmt_slot *s, int *rc)
 {
-	size_t slot = ((uintptr_t)sql >> 3) % LK_STMT_CACHE;
-	for (size_t i = 0; i < LK_STMT_CACHE; i++) {
-		struct stmt_slot *s = &db->cache[(slot + i) % LK_STMT_CACHE];
-		if (s->sql == sql) {
-			sqlite3_reset(s->st);
-			sqlite3_clear_bindings(s->st);
-			*out = s->st;
-			return 0;
+	for (int i = 0; i < LK_STMT_NEST; i++) {
+		if (!s->st[i]) {
+			*rc = sqlite3_prepare_v3(db->h, s->sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL);
+			return *rc == SQLITE_OK ? s->st[i] : NULL;
 		}
-		if (!s->sql) {
-			int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL);
-			if (rc != SQLITE_OK)
-				return st_fail(db, rc, _("preparing a query"), err);
-			s->sql = sql;
-			*out = s->st;
-			return 0;
+		if (!sqlite3_stmt_busy(s->st[i])) {
+			sqlite3_reset(s->st[i]);
+			sqlite3_clear_bindings(s->st[i]);
+			return s->st[i];
 		}
 	}
-	/* Cache full: an uncached statement would leak, so grow the table instead. */
-	return lk_fail(err, LK_EDB, "statement cache full (%d); raise LK_STMT_CACHE", LK_STMT_CACHE);
+	*rc = SQLITE_MISUSE;
+	return NULL;
+}
+
+static struct stmt_slot *slot_for(lk_db *db, const char *sql)
+{
+	size_t start = ((uintptr_t)sql >> 3) % LK_STMT_CACHE;
+	for (size_t i = 0; i < LK_STMT_CACHE; i++) {
+		struct stmt_slot *s = &db->cache[(start + i) % LK_STMT_CACHE];
+		if (s->sql == sql || !s->sql) {
+			s->sql = sql;
+			return s;
+		}
+	}
+	return NULL;
+}
+
+int st_prepare(lk_db *db, const char *sql, sqlite3_stmt **out, lk_err *err)
+{
+	struct stmt_slot *s = slot_for(db, sql);
+	if (!s)
+		return lk_fail(err, LK_EDB, "statement cache full (%d); raise LK_STMT_CACHE", LK_STMT_CACHE);
+	int rc = SQLITE_OK;
+	*out = slot_take(db, s, &rc);
+	if (*out)
+		return 0;
+	if (rc == SQLITE_MISUSE)
+		return lk_fail(err, LK_EDB, "the same query is nested more than %d deep", LK_STMT_NEST);
+	return st_fail(db, rc, _("preparing a query"), err);
 }
 
 int st_exec_stmt(lk_db *db, sqlite3_stmt *st, const char *what, lk_err *err)
@@ -136,22 +158,43 @@ int st_check_versioned(lk_db *db, const char *exists_sql, int64_t id, const char
 int store_begin(lk_db *db, lk_err *err)
 {
 	const char *sql = db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT lk";
+	if (db->aborted)
+		return lk_fail(err, LK_EDB, _("The database ended the transaction after an error; nothing was saved."));
 	if (st_exec(db, sql, err) < 0)
 		return -1;
 	db->depth++;
 	return 0;
 }
 
+/* SQLite rolls the whole transaction back by itself after some errors (disk
+ * full, I/O). From then on no level may commit: each level only counts down. */
+static bool rolled_back_by_sqlite(lk_db *db)
+{
+	if (db->depth > 0 && sqlite3_get_autocommit(db->h))
+		db->aborted = true;
+	return db->aborted;
+}
+
+static void level_done(lk_db *db)
+{
+	if (--db->depth == 0)
+		db->aborted = false;
+}
+
 int store_commit(lk_db *db, lk_err *err)
 {
 	if (db->depth <= 0)
 		return lk_fail(err, LK_EDB, "commit without a transaction");
+	if (rolled_back_by_sqlite(db)) {
+		level_done(db);
+		return lk_fail(err, LK_EDB, _("The database ended the transaction after an error; nothing was saved."));
+	}
 	const char *sql = db->depth == 1 ? "COMMIT" : "RELEASE lk";
 	if (st_exec(db, sql, err) < 0) {
 		store_rollback(db);
 		return -1;
 	}
-	db->depth--;
+	level_done(db);
 	return 0;
 }
 
@@ -159,11 +202,13 @@ void store_rollback(lk_db *db)
 {
 	if (!db || db->depth <= 0)
 		return;
-	if (db->depth == 1)
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	else
-		sqlite3_exec(db->h, "ROLLBACK TO lk; RELEASE lk", NULL, NULL, NULL);
-	db->depth--;
+	if (!rolled_back_by_sqlite(db)) {
+		if (db->depth == 1)
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		else
+			sqlite3_exec(db->h, "ROLLBACK TO lk; RELEASE lk", NULL, NULL, NULL);
+	}
+	level_done(db);
 }
 
 char *st_like_pattern(const char *text)

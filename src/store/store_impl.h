@@ -7,12 +7,15 @@
 #define LMSKURS_STORE_IMPL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include "lmskurs/store.h"
 
 /* Returns a prepared statement for sql (which must be a string literal or
  * otherwise live as long as db), reset and with bindings cleared. The
- * statement is cached and owned by db: do not finalize it. */
+ * statement is cached and owned by db: do not finalize it. A statement of
+ * the same SQL that is still being stepped is never handed out again; up
+ * to LK_STMT_NEST nested uses get their own. */
 int st_prepare(lk_db *db, const char *sql, sqlite3_stmt **out, lk_err *err);
 
 /* Fills err from the connection's last error; returns -1. what names the
@@ -42,17 +45,20 @@ int st_exec(lk_db *db, const char *sql, lk_err *err);
  * for the message. */
 int st_check_versioned(lk_db *db, const char *exists_sql, int64_t id, const char *what, lk_err *err);
 
-enum { LK_STMT_CACHE = 1024 };
+enum { LK_STMT_CACHE = 1024, LK_STMT_NEST = 4 };
 
+/* One SQL text may be stepped by nested calls (a list whose callback calls
+ * the same list), so each slot holds a few statements for it. */
 struct stmt_slot {
 	const char *sql;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st[LK_STMT_NEST];
 };
 
 struct lk_db {
 	sqlite3 *h;
 	char *path;
 	int depth; /* transaction nesting: 0 none, 1 BEGIN, >1 savepoints */
+	bool aborted; /* SQLite rolled the whole transaction back by itself */
 	struct stmt_slot cache[LK_STMT_CACHE];
 };
 

@@ -311,6 +311,9 @@ static void poll_data(lk_ui *ui)
 	if (dv == ui->data_version || ui->depth == 0)
 		return;
 	ui->data_version = dv;
+	lk_err err;
+	if (ctx_refresh(ui->ctx, &err) < 0)
+		ui_status_err(ui, &err); /* the role may have changed: every action re-checks it */
 	for (int i = 0; i < ui->depth; i++)
 		ui->stack[i]->stale = true;
 	view_reload(ui, ui_top(ui));

@@ -22,11 +22,15 @@
 # so a user's tmux is never touched, and a temporary HOME and XDG folders;
 # the binary sees only LANG/LC_ALL=C.UTF-8, TZ=Europe/Oslo,
 # TERM=xterm-256color, PATH and those. Everything is removed at exit.
+# Messages come from the repository's build/locale (LMSKURS_LOCALEDIR), in
+# English (LANGUAGE=en) because the journeys assert English text; `start
+# LANGUAGE=` gives the bokmål default (tests/e2e/j_language.sh).
 
 set -euo pipefail
 
 : "${LMSKURS_BIN:?set LMSKURS_BIN to the program to test (tests/e2e/run.sh does)}"
 
+E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/lmskurs-e2e.XXXXXX")
 E2E_SOCK="lmskurs-e2e-$$-$RANDOM$RANDOM"
 E2E_DB="$E2E_TMP/data/lmskurs/lmskurs.db"
@@ -50,7 +54,8 @@ e2e_env() {
 	mkdir -p "$E2E_TMP/home" "$E2E_TMP/config" "$E2E_TMP/data" "$E2E_TMP/cache"
 	printf '%s\0' PATH="$PATH" HOME="$E2E_TMP/home" \
 		XDG_CONFIG_HOME="$E2E_TMP/config" XDG_DATA_HOME="$E2E_TMP/data" \
-		XDG_CACHE_HOME="$E2E_TMP/cache" LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Europe/Oslo
+		XDG_CACHE_HOME="$E2E_TMP/cache" LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Europe/Oslo \
+		LMSKURS_LOCALEDIR="$E2E_ROOT/build/locale" LANGUAGE=en
 }
 
 start() {

@@ -96,6 +96,11 @@ Test(demo, refuses_a_database_with_courses_and_wrong_years)
 	lk_course_filter all = {.phase = -1, .audience = -1};
 	cr_assert_eq(course_count(ctx, &all, &err), 1, "nothing was added");
 	ctx_close(ctx);
+	lk_ctx *people_only = tl_ctx();
+	tl_person(people_only, "Ekte Person", LK_PROFESSIONAL);
+	cr_assert_eq(demo_fill(people_only, &ok, &s, &err), -1, "real people are not mixed with invented ones");
+	cr_assert_eq(err.code, LK_ERULE);
+	ctx_close(people_only);
 }
 
 Test(demo, staff_may_not_fill)

@@ -1,7 +1,9 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "lmskurs/course.h"
 #include "lmskurs/person.h"
+#include "lmskurs/user.h"
 #include "testlib.h"
 
 static int collect_names(void *arg, const lk_person *p)
@@ -130,5 +132,25 @@ Test(person, delete_unbooked_ok_and_audited)
 	lk_person p;
 	cr_assert_eq(person_get(ctx, id, &p, &err), -1);
 	cr_assert_eq(err.code, LK_ENOTFOUND);
+	ctx_close(ctx);
+}
+
+Test(person, course_owner_and_linked_login_not_deleted)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	int64_t owner = tl_person(ctx, "Eier", LK_PROFESSIONAL);
+	int64_t rep = tl_person(ctx, "Brukerrep", LK_USER_REP);
+	lk_course co = {.title = "Kurs", .audience = LK_AUDIENCE_BOTH, .owner_id = owner};
+	cr_assert_eq(course_create(ctx, &co, &err), 0, "%s", err.msg);
+	cr_assert_eq(person_delete(ctx, owner, 1, &err), -1);
+	cr_assert_eq(err.code, LK_ERULE);
+	cr_assert(strstr(err.msg, "owns 1"), "%s", err.msg);
+	cr_assert_eq(user_add(ctx, "brep", LK_ROLE_USER_REP, rep, &err), 0, "%s", err.msg);
+	cr_assert_eq(person_delete(ctx, rep, 1, &err), -1);
+	lk_course got;
+	cr_assert_eq(course_get(ctx, co.id, &got, &err), 0);
+	cr_assert_eq(got.owner_id, owner, "the owner stays named");
+	course_free(&got);
 	ctx_close(ctx);
 }
