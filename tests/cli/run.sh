@@ -734,7 +734,17 @@ fi
 pass=0
 failed=0
 n=0
-tests=$(grep -oE '^t_[a-z0-9_]+' "$0")
+# Tests of one feature may live in tests/cli/t_<feature>.sh beside this
+# file: each defines more t_* functions with the same helpers.
+HERE=$(cd "$(dirname "$0")" && pwd)
+extra=""
+for f in "$HERE"/t_*.sh; do
+	[ -e "$f" ] || continue
+	# shellcheck disable=SC1090
+	. "$f"
+	extra="$extra $f"
+done
+tests=$(grep -ohE '^t_[a-z0-9_]+' "$0" $extra)
 for t in $tests; do
 	n=$((n + 1))
 	T="$ROOT/$n"
