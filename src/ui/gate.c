@@ -24,14 +24,15 @@ static void list_lines(FILE *f, const lk_gate *g, int first, int last, const cha
 		fprintf(f, "\n%s %s", mark, g->unmet[i]);
 }
 
-/* Newly allocated text of an open memstream (NULL when out of memory). */
-static char *stream_text(FILE *f, char *buf)
+/* Closes a memstream and returns its text (*buf, which fclose sets), or
+ * NULL when out of memory. */
+static char *stream_text(FILE *f, char **buf)
 {
 	if (fclose(f) != 0) {
-		free(buf);
+		free(*buf);
 		return NULL;
 	}
-	return buf;
+	return *buf;
 }
 
 /* Why the move is refused: the hard conditions (marked "!" and named as
@@ -50,7 +51,7 @@ static char *hard_text(const char *to, const lk_gate *g, int n_hard)
 		fprintf(f, "\n\n%s", _("Also not met (a reason could pass these):"));
 		list_lines(f, g, n_hard, g->n, "-");
 	}
-	return stream_text(f, buf);
+	return stream_text(f, &buf);
 }
 
 /* "Not met for moving to X:" and the sentences, one per line. */
@@ -63,7 +64,7 @@ static char *soft_list(const char *to, const lk_gate *g)
 		return NULL;
 	fprintf(f, _("Not met for moving to %s:"), to);
 	list_lines(f, g, 0, g->n, "-");
-	return stream_text(f, buf);
+	return stream_text(f, &buf);
 }
 
 static int dialog_inner_width(const lk_ui *ui)
