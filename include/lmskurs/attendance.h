@@ -66,9 +66,12 @@ const char *attendance_status_label(lk_att_status s); /* translated */
 int attendance_status_parse(const char *code, lk_att_status *out);
 
 /* Marks enrollment_id at session_id. The enrollment must be registered in
- * the session's run; the session must not be cancelled, its run not closed
- * or cancelled, and its day must have come (LK_ERULE otherwise, with the
- * reason). A session before the day the enrollment got its place is not
+ * the session's run; the session must not be cancelled, its run must be in
+ * execution or evaluation (the late paper sheet and corrections; not
+ * scheduling or registration, and closed and cancelled runs are final), and
+ * the session's day must have come (LK_ERULE otherwise, with the reason;
+ * participants are named by number, never by name). A session before the
+ * day the enrollment got its place is not
  * expected and is refused (LK_ERULE). Changing an existing mark on a day
  * after the session's date is a correction: reason must then be non-empty
  * (LK_EINVAL otherwise) and is kept with the mark; otherwise reason may be

@@ -53,16 +53,18 @@ void course_free(lk_course *c);
 
 /* Creates c in phase idea and copies the idea checklist. Text fields may be
  * NULL (empty); title is required. On success sets c->id, c->phase and
- * c->version (1); other fields are not touched. LK_EINVAL for invalid input
- * (also an owner or questionnaire that does not exist). */
+ * c->version (1); other fields are not touched. On failure c->id and
+ * c->version are 0 (nothing was saved). LK_EINVAL for invalid input (also
+ * an owner or questionnaire that does not exist). */
 int course_create(lk_ctx *ctx, lk_course *c, lk_err *err);
 
 /* Reads one course into out (caller frees with course_free); LK_ENOTFOUND. */
 int course_get(lk_ctx *ctx, int64_t id, lk_course *out, lk_err *err);
 
 /* Saves every field of c except the phase if nobody changed the course
- * since c->version was read; bumps c->version. Phase moves do not bump the
- * version (they never touch what this saves). */
+ * since c->version was read (LK_ECONFLICT otherwise); bumps c->version (left
+ * as it was on failure). A phase move bumps the version too, so a form read
+ * before the move is refused as stale: read the course again. */
 int course_update(lk_ctx *ctx, lk_course *c, lk_err *err);
 
 /* Deletes a course without runs together with its session plan, planning
@@ -150,7 +152,8 @@ typedef struct lk_course_part {
 
 void course_part_free(lk_course_part *p);
 
-/* Appends p to its course's plan (p->course_id); sets id, position, version. */
+/* Appends p to its course's plan (p->course_id); sets id, position, version
+ * (all 0 again on failure). */
 int course_part_add(lk_ctx *ctx, lk_course_part *p, lk_err *err);
 int course_part_get(lk_ctx *ctx, int64_t id, lk_course_part *out, lk_err *err);
 /* Saves topic, minutes, needs and description (versioned; bumps p->version). */
@@ -186,7 +189,8 @@ int course_gate(lk_ctx *ctx, int64_t id, lk_course_phase to, lk_gate *out, lk_er
  * override (unmet sentences + reason) kept. Entering a phase copies its
  * checklist once. unmet_out (may be NULL; caller frees with gate_free) gets
  * what the gate found, also when the move was made. Audited as "phase"
- * with detail "idea->planning". Coordinators only. */
+ * with detail "idea->planning". Bumps the course's version. Coordinators
+ * only. */
 int course_set_phase(lk_ctx *ctx, int64_t id, lk_course_phase to, const char *reason,
 	lk_gate *unmet_out, lk_err *err);
 

@@ -47,10 +47,12 @@ void participant_free(lk_participant *p);
 int participant_phone_normalise(const char *phone, char **out, lk_err *err);
 
 /* Creates a participant from p's name (required), phone, email, birth_year
- * (0 or 1900..this year) and notes; text is validated (UTF-8, length,
- * control characters), the name and e-mail trimmed and the phone normalised
- * before saving. p's strings are not changed; p->id and p->version are set.
- * Coordinators only (LK_PERM_EDIT_PARTICIPANTS). Audited without names. */
+ * (0 or 1900..this year) and notes (NULL: empty); text is validated (UTF-8,
+ * length, control characters), the name and e-mail trimmed and the phone
+ * normalised before saving; a refused phone or e-mail is not echoed in the
+ * message. p's strings are not changed; p->id and p->version are set on
+ * success only. Coordinators only (LK_PERM_EDIT_PARTICIPANTS). Audited
+ * without names. */
 int participant_create(lk_ctx *ctx, lk_participant *p, lk_err *err);
 
 /* Reads participant id into out (caller frees with participant_free, also
@@ -61,7 +63,12 @@ int participant_get(lk_ctx *ctx, int64_t id, lk_participant *out, lk_err *err);
 
 /* Saves p's fields (validated as in create) if nobody changed the record
  * since p->version was read (LK_ECONFLICT otherwise); bumps p->version.
- * A purged participant cannot be edited (LK_ERULE). Coordinators only. */
+ * A contact field left NULL (phone, email, notes: hidden from the role that
+ * read p, or p is a search row) keeps the stored value, and so does
+ * birth_year 0 while p->contact_shown is false; "" (or birth_year 0 with
+ * contact_shown) clears it. A purged participant cannot be edited
+ * (LK_ERULE). Messages name the participant by number, never by name or
+ * contact details. Coordinators only. */
 int participant_update(lk_ctx *ctx, lk_participant *p, lk_err *err);
 
 /* Deletes a participant (versioned). Refused with LK_ERULE, naming a run,

@@ -50,7 +50,10 @@ typedef struct lk_response {
 void response_free(lk_response *r);
 
 /* Enters one form for run_id on questionnaire_id (0: questionnaire_for_run)
- * with n answers; *id gets the new response. Each answer is checked
+ * with n answers; *id gets the new response. A questionnaire_id given must
+ * be the one questionnaire_for_run returns for the run, or an earlier
+ * version of that family which the run already has forms on (a late paper
+ * form); any other is refused with LK_EINVAL naming both. Each answer is checked
  * against its question: a scale value within its ends, a choice 1..number
  * of options, yes/no 0 or 1, text valid UTF-8 of at most LK_TEXT_MAX code
  * points; a question of another questionnaire, or one answered twice, is

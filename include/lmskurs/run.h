@@ -29,7 +29,8 @@ typedef struct lk_run {
 	char *title;             /* "Våren 2027"; may be empty */
 	lk_run_phase phase;      /* read-only here: run_set_phase moves it */
 	char *place;
-	int capacity;            /* places; 0 = not set yet. Only run_create writes it */
+	int capacity;            /* places; 0 = not set yet. Written by run_create and
+	                            run_set_capacity (enroll.h) only */
 	int64_t questionnaire_id;/* 0 = none */
 	lk_date first_date;      /* first/last non-cancelled session; year 0 = no sessions */
 	lk_date last_date;
@@ -61,13 +62,16 @@ typedef struct lk_schedule {
 /* Frees the strings inside r (not r); NULL is fine. */
 void run_free(lk_run *r);
 
-/* Creates a run of r->course_id from r's title, place, capacity (0 = not
- * set, else 1..1000), questionnaire_id (0 takes the course's questionnaire)
- * and notes. The course must be active or in revision (LK_ERULE otherwise:
- * it must finish planning first); LK_ENOTFOUND for an unknown course. The
- * run starts in scheduling with that phase's checklist copied. On success
- * r->id, r->phase, r->questionnaire_id and r->version are set. Coordinators
- * only. */
+/* Creates a run of r->course_id from r's title, place, capacity,
+ * questionnaire_id (0 takes the course's questionnaire) and notes.
+ * Capacity 0 means "not set yet" and is allowed here (set it later with
+ * run_set_capacity; registration cannot open without it); otherwise
+ * 1..1000, and a negative one is refused (LK_EINVAL). The course must be
+ * active or in revision (LK_ERULE otherwise: it must finish planning
+ * first); LK_ENOTFOUND for an unknown course. The run starts in scheduling
+ * with that phase's checklist copied. On success r->id, r->phase,
+ * r->questionnaire_id and r->version are set; on failure r->id and
+ * r->version are 0. Coordinators only. */
 int run_create(lk_ctx *ctx, lk_run *r, lk_err *err);
 
 /* Reads run id with its extras into out (caller frees with run_free, also
@@ -111,8 +115,10 @@ int run_schedule(lk_ctx *ctx, int64_t run_id, const lk_schedule *s, lk_err *err)
 /* What moving run_id to phase `to` would need. *out is initialised here and
  * filled with one sentence per unmet condition (caller calls gate_free,
  * also after a failure). The first k sentences are hard rules that no
- * reason can pass (unpaired sessions when leaving scheduling), the rest
- * may be passed with a written reason; returns k (>= 0), or -1 with err
+ * reason can pass (when leaving scheduling: capacity not set, listed
+ * first, then each unpaired session), the rest may be passed with a
+ * written reason (no sessions yet, unticked checklist items ...); returns
+ * k (>= 0), or -1 with err
  * (LK_ENOTFOUND; LK_ERULE when the move itself is not possible, e.g.
  * closed → anything). Moving back one step or cancelling has no gate. */
 int run_gate(lk_ctx *ctx, int64_t run_id, lk_run_phase to, lk_gate *out, lk_err *err);

@@ -55,7 +55,8 @@ int session_status_parse(const char *code, lk_session_status *out); /* -1 if unk
 
 /* Appends a planned session to s->run_id (seq = last + 1) from s's
  * starts_at, ends_at (after the start, same day), room, topic and notes.
- * Sets s->id, s->seq, s->status and s->version. Coordinators only. */
+ * Sets s->id, s->seq, s->status and s->version (id, seq and version are 0
+ * again on failure). Coordinators only. */
 int session_add(lk_ctx *ctx, lk_session *s, lk_err *err);
 
 /* Reads one session into out (caller frees with session_free, also after a
@@ -64,7 +65,10 @@ int session_get(lk_ctx *ctx, int64_t id, lk_session *out, lk_err *err);
 
 /* Saves s's starts_at, ends_at, room, topic and notes if nobody changed the
  * session since s->version was read (LK_ECONFLICT otherwise); bumps
- * s->version. Coordinators only. */
+ * s->version (left as it was on failure). A session with attendance marks
+ * cannot be moved (LK_ERULE): not to another day, and its start not to a
+ * later time that is still ahead; its times on the day may be corrected
+ * (it ran over, it started earlier). Coordinators only. */
 int session_update(lk_ctx *ctx, lk_session *s, lk_err *err);
 
 /* Marks a session planned, held or cancelled (versioned). A session cannot

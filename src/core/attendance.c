@@ -42,14 +42,28 @@ typedef struct mark_target {
 	char old[12];   /* the existing mark's stored status, "" for none */
 } mark_target;
 
+/* Attendance is kept while the run is under way (execution) and, for the
+ * late paper sheet and corrections, in evaluation. */
+static int phase_check(const char *code, lk_err *err)
+{
+	lk_run_phase ph;
+	if (run_phase_parse(code, &ph) < 0)
+		return lk_fail(err, LK_EDB, _("A run has an unknown phase '%s' in the database."), code);
+	if (ph == LK_RUN_EXECUTION || ph == LK_RUN_EVALUATION)
+		return 0;
+	if (ph == LK_RUN_CLOSED || ph == LK_RUN_CANCELLED)
+		return lk_fail(err, LK_ERULE, _("The run is %s; its attendance can no longer be changed."), run_phase_label(ph));
+	return lk_fail(err, LK_ERULE, _("The run is in the phase '%s'; attendance is marked once it is in '%s' (and corrected in '%s')."),
+		run_phase_label(ph), run_phase_label(LK_RUN_EXECUTION), run_phase_label(LK_RUN_EVALUATION));
+}
+
 static int session_check(lk_ctx *ctx, int64_t sid, mark_target *t, lk_err *err)
 {
 	int found = store_att_session(ctx->db, sid, &t->s, err);
 	if (found <= 0)
 		return found < 0 ? -1 : lk_fail(err, LK_ENOTFOUND, _("There is no session with number %lld."), (long long)sid);
-	lk_run_phase ph;
-	if (run_phase_parse(t->s.run_phase, &ph) == 0 && (ph == LK_RUN_CLOSED || ph == LK_RUN_CANCELLED))
-		return lk_fail(err, LK_ERULE, _("The run is %s; its attendance can no longer be changed."), run_phase_label(ph));
+	if (phase_check(t->s.run_phase, err) < 0)
+		return -1;
 	if (strcmp(t->s.status, "cancelled") == 0)
 		return lk_fail(err, LK_ERULE, _("This session is cancelled; no attendance is kept for it."));
 	lk_datetime start;
@@ -72,20 +86,22 @@ static lk_date date_prefix(const char *iso)
 	return d;
 }
 
+/* Messages name participants by number only: they reach logs and stderr. */
 static int enrollment_check(const lk_enrollment *e, const mark_target *t, lk_err *err)
 {
+	long long no = (long long)e->participant_id;
 	if (e->run_id != t->s.run_id)
-		return lk_fail(err, LK_ERULE, _("%s is not enrolled in this session's run."), e->participant_name);
+		return lk_fail(err, LK_ERULE, _("Participant no. %lld is not enrolled in this session's run."), no);
 	if (e->status != LK_ENR_REGISTERED)
-		return lk_fail(err, LK_ERULE, _("%s is %s in this run; only registered participants have attendance."),
-			e->participant_name, enroll_status_label(e->status));
+		return lk_fail(err, LK_ERULE, _("Participant no. %lld is %s in this run; only registered participants have attendance."),
+			no, enroll_status_label(e->status));
 	if (strncmp(e->placed_at, t->s.starts_at, 10) <= 0)
 		return 0;
 	char p[11], d[11];
 	date_show(date_prefix(e->placed_at), p);
 	date_show(date_prefix(t->s.starts_at), d);
-	return lk_fail(err, LK_ERULE, _("%s got a place on %s, after this session (%s): the session is not expected of them, so it cannot be marked."),
-		e->participant_name, p, d);
+	return lk_fail(err, LK_ERULE, _("Participant no. %lld got a place on %s, after this session (%s): the session is not expected of them, so it cannot be marked."),
+		no, p, d);
 }
 
 static int target_load(lk_ctx *ctx, int64_t sid, int64_t eid, mark_target *t, lk_err *err)

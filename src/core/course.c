@@ -166,11 +166,8 @@ static int course_check_refs(lk_ctx *ctx, const lk_course *c, lk_err *err)
 
 /* ---- courses ---- */
 
-int course_create(lk_ctx *ctx, lk_course *c, lk_err *err)
+static int course_insert_in_tx(lk_ctx *ctx, lk_course *c, lk_err *err)
 {
-	if (role_require(ctx, LK_PERM_EDIT_PLAN, err) < 0 || course_validate(c, err) < 0 ||
-	    store_begin(ctx->db, err) < 0)
-		return -1;
 	char stamp[20];
 	ctx_stamp(ctx, stamp);
 	int rc = course_check_refs(ctx, c, err);
@@ -180,7 +177,22 @@ int course_create(lk_ctx *ctx, lk_course *c, lk_err *err)
 		rc = phase_enter_checklist(ctx, (lk_owner){.course_id = c->id}, "idea", err);
 	if (rc == 0)
 		rc = audit_log(ctx, "create", "course", c->id, NULL, err);
-	return ctx_end(ctx, rc, err);
+	return rc;
+}
+
+int course_create(lk_ctx *ctx, lk_course *c, lk_err *err)
+{
+	if (role_require(ctx, LK_PERM_EDIT_PLAN, err) < 0 || course_validate(c, err) < 0 ||
+	    store_begin(ctx->db, err) < 0)
+		return -1;
+	lk_course_phase phase = c->phase;
+	int rc = ctx_end(ctx, course_insert_in_tx(ctx, c, err), err);
+	if (rc < 0) { /* rolled back: no id of a row that is gone */
+		c->id = 0;
+		c->version = 0;
+		c->phase = phase;
+	}
+	return rc;
 }
 
 int course_get(lk_ctx *ctx, int64_t id, lk_course *out, lk_err *err)
@@ -201,12 +213,16 @@ int course_update(lk_ctx *ctx, lk_course *c, lk_err *err)
 		return -1;
 	char stamp[20];
 	ctx_stamp(ctx, stamp);
+	int64_t version = c->version;
 	int rc = course_check_refs(ctx, c, err);
 	if (rc == 0)
 		rc = store_course_update(ctx->db, c, stamp, err);
 	if (rc == 0)
 		rc = audit_log(ctx, "update", "course", c->id, NULL, err);
-	return ctx_end(ctx, rc, err);
+	rc = ctx_end(ctx, rc, err);
+	if (rc < 0)
+		c->version = version;
+	return rc;
 }
 
 static int course_delete_in_tx(lk_ctx *ctx, int64_t id, int64_t version, lk_err *err)
@@ -340,7 +356,13 @@ int course_part_add(lk_ctx *ctx, lk_course_part *p, lk_err *err)
 		rc = store_part_insert(ctx->db, p, err);
 	if (rc == 0)
 		rc = audit_log(ctx, "create", "course_part", p->id, NULL, err);
-	return ctx_end(ctx, rc, err);
+	rc = ctx_end(ctx, rc, err);
+	if (rc < 0) { /* rolled back: no id of a row that is gone */
+		p->id = 0;
+		p->position = 0;
+		p->version = 0;
+	}
+	return rc;
 }
 
 static int part_read(lk_ctx *ctx, int64_t id, lk_course_part *out, lk_err *err)
@@ -365,10 +387,14 @@ int course_part_update(lk_ctx *ctx, lk_course_part *p, lk_err *err)
 	if (role_require(ctx, LK_PERM_EDIT_PLAN, err) < 0 || part_validate(p, err) < 0 ||
 	    store_begin(ctx->db, err) < 0)
 		return -1;
+	int64_t version = p->version;
 	int rc = store_part_update(ctx->db, p, err);
 	if (rc == 0)
 		rc = audit_log(ctx, "update", "course_part", p->id, NULL, err);
-	return ctx_end(ctx, rc, err);
+	rc = ctx_end(ctx, rc, err);
+	if (rc < 0)
+		p->version = version;
+	return rc;
 }
 
 int course_part_delete(lk_ctx *ctx, int64_t id, int64_t version, lk_err *err)

@@ -133,12 +133,14 @@ static int participant_check(lk_ctx *ctx, int64_t id, lk_err *err)
 	return found < 0 ? -1 : 0;
 }
 
+/* Messages name participants by number only: they reach logs and stderr. */
 static int refuse_already(const lk_enrollment *e, lk_err *err)
 {
 	if (e->status == LK_ENR_WAITLISTED)
-		return lk_fail(err, LK_ERULE, _("%s is already on the waitlist of this run (number %d)."),
-			e->participant_name, e->waitlist_pos);
-	return lk_fail(err, LK_ERULE, _("%s is already registered in this run."), e->participant_name);
+		return lk_fail(err, LK_ERULE, _("Participant no. %lld is already on the waitlist of this run (number %d)."),
+			(long long)e->participant_id, e->waitlist_pos);
+	return lk_fail(err, LK_ERULE, _("Participant no. %lld is already registered in this run."),
+		(long long)e->participant_id);
 }
 
 /* ---- the waitlist ---- */
@@ -153,7 +155,7 @@ static int promote_one(lk_ctx *ctx, int64_t run_id, int capacity, lk_promotion *
 		return -1;
 	if (capacity > 0 && counts[0] >= capacity)
 		return 0;
-	lk_enrollment w;
+	lk_enrollment w = {0};
 	int found = store_enroll_first_waiting(ctx->db, run_id, &w, err);
 	if (found <= 0)
 		return found;
@@ -171,6 +173,33 @@ static int promote_one(lk_ctx *ctx, int64_t run_id, int capacity, lk_promotion *
 	return rc;
 }
 
+/* Writes the enrollment: registered when a place is free and nobody
+ * waits, else at the back of the queue; old is the cancelled enrollment to
+ * reuse (NULL: a new one). *id gets the enrollment. */
+static int place_in_tx(lk_ctx *ctx, const lk_enroll_run *r, int64_t run_id, int64_t participant_id,
+	lk_category category, bool referral, const lk_enrollment *old, int64_t *id, lk_err *err)
+{
+	int64_t counts[3] = {0, 0, 0};
+	char now[20], req[20];
+	ctx_stamp(ctx, now);
+	int rc = store_enroll_counts(ctx->db, run_id, counts, err);
+	if (rc == 0)
+		rc = store_enroll_queue_stamp(ctx->db, run_id, now, old ? old->id : 0, req, err);
+	bool place = rc == 0 && (r->capacity == 0 || counts[0] < r->capacity) && counts[1] == 0;
+	lk_enrollment e = {.id = old ? old->id : 0, .run_id = run_id, .participant_id = participant_id,
+		.category = category, .status = place ? LK_ENR_REGISTERED : LK_ENR_WAITLISTED,
+		.requested_at = req, .placed_at = place ? now : NULL, .referral = referral,
+		.version = old ? old->version : 0};
+	if (rc == 0)
+		rc = old ? store_enroll_reopen(ctx->db, &e, err) : store_enroll_insert(ctx->db, &e, &e.id, err);
+	if (rc == 0)
+		rc = audit_log(ctx, old ? "reenroll" : "create", "enrollment", e.id,
+			enroll_status_code(e.status), err);
+	if (rc == 0)
+		*id = e.id;
+	return rc;
+}
+
 /* Enrolls inside the caller's transaction; *id gets the enrollment. */
 static int add_in_tx(lk_ctx *ctx, int64_t run_id, int64_t participant_id, lk_category category,
 	bool referral, int64_t *id, lk_err *err)
@@ -180,31 +209,15 @@ static int add_in_tx(lk_ctx *ctx, int64_t run_id, int64_t participant_id, lk_cat
 	if (run_load(ctx, run_id, &r, &ph, err) < 0 || require_accepting(ph, err) < 0 ||
 	    participant_check(ctx, participant_id, err) < 0)
 		return -1;
-	lk_enrollment old;
+	lk_enrollment old = {0};
 	int found = store_enroll_find(ctx->db, run_id, participant_id, &old, err);
-	int64_t counts[3];
 	int rc = found < 0 ? -1 : 0;
-	if (rc == 0 && found && old.status != LK_ENR_CANCELLED)
+	if (rc == 0 && found > 0 && old.status != LK_ENR_CANCELLED)
 		rc = refuse_already(&old, err);
 	if (rc == 0)
-		rc = store_enroll_counts(ctx->db, run_id, counts, err);
-	char now[20], req[20];
-	ctx_stamp(ctx, now);
-	if (rc == 0)
-		rc = store_enroll_queue_stamp(ctx->db, run_id, now, found ? old.id : 0, req, err);
-	bool place = rc == 0 && (r.capacity == 0 || counts[0] < r.capacity) && counts[1] == 0;
-	lk_enrollment e = {.id = found ? old.id : 0, .run_id = run_id, .participant_id = participant_id,
-		.category = category, .status = place ? LK_ENR_REGISTERED : LK_ENR_WAITLISTED,
-		.requested_at = req, .placed_at = place ? now : NULL, .referral = referral,
-		.version = found ? old.version : 0};
-	if (rc == 0)
-		rc = found ? store_enroll_reopen(ctx->db, &e, err) : store_enroll_insert(ctx->db, &e, &e.id, err);
-	if (rc == 0)
-		rc = audit_log(ctx, found ? "reenroll" : "create", "enrollment", e.id,
-			enroll_status_code(e.status), err);
-	if (found)
-		enrollment_free(&old);
-	*id = e.id;
+		rc = place_in_tx(ctx, &r, run_id, participant_id, category, referral,
+			found > 0 ? &old : NULL, id, err);
+	enrollment_free(&old);
 	return rc;
 }
 

@@ -63,9 +63,9 @@ int participant_phone_normalise(const char *phone, char **out, lk_err *err)
 	size_t digits;
 	int rc = 0;
 	if (phone_strip(t, o, &digits) < 0)
-		rc = lk_fail(err, LK_EINVAL, _("Phone: '%s' is not a phone number; use digits, spaces and + - ( )."), t);
+		rc = lk_fail(err, LK_EINVAL, _("Phone: this is not a phone number; use digits, spaces and + - ( )."));
 	else if (t[0] && (digits < 3 || digits > 15))
-		rc = lk_fail(err, LK_EINVAL, _("Phone: a phone number has 3 to 15 digits; '%s' has %zu."), t, digits);
+		rc = lk_fail(err, LK_EINVAL, _("Phone: a phone number has 3 to 15 digits; this one has %zu."), digits);
 	free(t);
 	if (rc < 0)
 		free(o);
@@ -74,7 +74,10 @@ int participant_phone_normalise(const char *phone, char **out, lk_err *err)
 	return rc;
 }
 
-/* ---- validation ---- */
+/* ---- validation ----
+ *
+ * Messages never echo a name, phone or e-mail: they reach stderr and logs.
+ * An update names the participant by number. */
 
 static int email_check(const char *email, lk_err *err)
 {
@@ -82,7 +85,7 @@ static int email_check(const char *email, lk_err *err)
 	if (!email[0])
 		return 0;
 	if (!at || at == email || !at[1] || strchr(at + 1, '@') || strpbrk(email, " \t"))
-		return lk_fail(err, LK_EINVAL, _("E-mail: '%s' is not an e-mail address (like navn@example.no)."), email);
+		return lk_fail(err, LK_EINVAL, _("E-mail: this is not an e-mail address (like navn@example.no)."));
 	return 0;
 }
 
@@ -189,13 +192,55 @@ int participant_get(lk_ctx *ctx, int64_t id, lk_participant *out, lk_err *err)
 	return rc;
 }
 
+/* Reads id into cur (caller frees) and refuses a purged record. */
+static int read_unpurged(lk_ctx *ctx, int64_t id, lk_participant *cur, lk_err *err)
+{
+	int rc = read_in_tx(ctx, id, cur, err);
+	if (rc == 0 && cur->purged)
+		rc = lk_fail(err, LK_ERULE, _("This participant's details were removed by the privacy purge; the record can no longer be changed."));
+	return rc;
+}
+
 static int refuse_purged(lk_ctx *ctx, int64_t id, lk_err *err)
 {
 	lk_participant cur = {0};
-	int rc = read_in_tx(ctx, id, &cur, err);
-	if (rc == 0 && cur.purged)
-		rc = lk_fail(err, LK_ERULE, _("This participant's details were removed by the privacy purge; the record can no longer be changed."));
+	int rc = read_unpurged(ctx, id, &cur, err);
 	participant_free(&cur);
+	return rc;
+}
+
+/* Moves *from into *to when the caller left the field NULL (not read). */
+static void keep_text(char **to, char **from, const char *given)
+{
+	if (given)
+		return;
+	free(*to);
+	*to = *from;
+	*from = NULL;
+}
+
+/* Contact details p left NULL (hidden from a role, or a search row) keep
+ * the stored values from cur; so does birth_year 0 when not shown. */
+static void keep_hidden(lk_participant *row, lk_participant *cur, const lk_participant *p)
+{
+	keep_text(&row->phone, &cur->phone, p->phone);
+	keep_text(&row->email, &cur->email, p->email);
+	keep_text(&row->notes, &cur->notes, p->notes);
+	if (!p->contact_shown && p->birth_year == 0)
+		row->birth_year = cur->birth_year;
+}
+
+static int update_in_tx(lk_ctx *ctx, const lk_participant *p, lk_participant *row, lk_err *err)
+{
+	lk_participant cur = {0};
+	int rc = read_unpurged(ctx, p->id, &cur, err);
+	if (rc == 0)
+		keep_hidden(row, &cur, p);
+	participant_free(&cur);
+	if (rc == 0)
+		rc = store_participant_update(ctx->db, row, err);
+	if (rc == 0)
+		rc = audit_log(ctx, "update", "participant", p->id, NULL, err);
 	return rc;
 }
 
@@ -204,20 +249,18 @@ int participant_update(lk_ctx *ctx, lk_participant *p, lk_err *err)
 	lk_participant row;
 	if (role_require(ctx, LK_PERM_EDIT_PARTICIPANTS, err) < 0)
 		return -1;
-	if (row_prepare(ctx, p, &row, err) < 0 || store_begin(ctx->db, err) < 0) {
+	if (row_prepare(ctx, p, &row, err) < 0) {
+		lk_err_prefix(err, _("Participant no. %lld"), (long long)p->id);
 		participant_free(&row);
 		return -1;
 	}
-	int rc = refuse_purged(ctx, p->id, err);
+	int rc = store_begin(ctx->db, err);
 	if (rc == 0)
-		rc = store_participant_update(ctx->db, &row, err);
-	if (rc == 0)
-		rc = audit_log(ctx, "update", "participant", p->id, NULL, err);
+		rc = ctx_end(ctx, update_in_tx(ctx, p, &row, err), err);
 	participant_free(&row);
-	if (ctx_end(ctx, rc, err) < 0)
-		return -1;
-	p->version++;
-	return 0;
+	if (rc == 0)
+		p->version++;
+	return rc;
 }
 
 static int refuse_if_enrolled(lk_ctx *ctx, int64_t id, lk_err *err)

@@ -232,18 +232,46 @@ static int save_answers(lk_ctx *ctx, int64_t response_id, const checked *c, lk_e
 
 /* ---- responses ---- */
 
-/* The questionnaire to enter on: the one given (it must exist) or the run's. */
+static int load_questionnaire(lk_ctx *ctx, int64_t id, lk_questionnaire *q, lk_err *err)
+{
+	int found = store_questionnaire_get(ctx->db, id, q, err);
+	if (found == 0)
+		return lk_fail(err, LK_ENOTFOUND, _("There is no questionnaire with number %lld."), (long long)id);
+	return found < 0 ? -1 : 0;
+}
+
+/* 0 when given (not the run's questionnaire `want`) is an earlier version
+ * of the same family that the run already has forms on; else LK_EINVAL
+ * naming both. */
+static int other_version_check(lk_ctx *ctx, int64_t run_id, int64_t given, int64_t want, lk_err *err)
+{
+	lk_questionnaire g = {0}, w = {0};
+	int rc = load_questionnaire(ctx, given, &g, err);
+	if (rc == 0)
+		rc = load_questionnaire(ctx, want, &w, err);
+	int64_t n = 0;
+	if (rc == 0 && g.family_id == w.family_id && g.version_no < w.version_no)
+		n = store_response_count_on(ctx->db, run_id, given, err);
+	if (rc == 0 && n == 0)
+		rc = lk_fail(err, LK_EINVAL, _("This run's forms are entered on '%s' (version %d, questionnaire no. %lld), not on '%s' (version %d, questionnaire no. %lld)."),
+			w.name, w.version_no, (long long)w.id, g.name, g.version_no, (long long)g.id);
+	questionnaire_free(&g);
+	questionnaire_free(&w);
+	return rc < 0 || n < 0 ? -1 : 0;
+}
+
+/* The questionnaire to enter on: the run's (questionnaire_for_run) when
+ * *qid is 0; a given one must be that one, or an earlier version of it
+ * that the run already has forms on (one run, one form). */
 static int pick_questionnaire(lk_ctx *ctx, int64_t run_id, int64_t *qid, lk_err *err)
 {
-	if (*qid == 0)
-		return questionnaire_for_run(ctx, run_id, qid, err);
-	lk_questionnaire q;
-	int found = store_questionnaire_get(ctx->db, *qid, &q, err);
-	if (found > 0)
-		questionnaire_free(&q);
-	if (found == 0)
-		return lk_fail(err, LK_ENOTFOUND, _("There is no questionnaire with number %lld."), (long long)*qid);
-	return found < 0 ? -1 : 0;
+	int64_t want = 0;
+	if (questionnaire_for_run(ctx, run_id, &want, err) < 0)
+		return -1;
+	if (*qid != 0 && *qid != want)
+		return other_version_check(ctx, run_id, *qid, want, err);
+	*qid = want;
+	return 0;
 }
 
 static int add_response(lk_ctx *ctx, lk_response *r, const lk_answer *answers, int n, lk_err *err)

@@ -135,12 +135,16 @@ int run_update(lk_ctx *ctx, lk_run *r, lk_err *err)
 	if (role_require(ctx, LK_PERM_EDIT_PLAN, err) < 0 || run_validate(r, err) < 0 ||
 	    store_begin(ctx->db, err) < 0)
 		return -1;
+	int64_t version = r->version;
 	int rc = check_questionnaire(ctx, r->questionnaire_id, err);
 	if (rc == 0)
 		rc = store_run_update(ctx->db, r, err);
 	if (rc == 0)
 		rc = audit_log(ctx, "update", "run", r->id, NULL, err);
-	return ctx_end(ctx, rc, err);
+	rc = ctx_end(ctx, rc, err);
+	if (rc < 0)
+		r->version = version;
+	return rc;
 }
 
 /* Deletion rules; u gets what hangs on the run. */
@@ -350,8 +354,6 @@ static int gate_soft(lk_ctx *ctx, const lk_run *r, lk_gate *g, lk_err *err)
 	int rc = 0;
 	if (r->phase == LK_RUN_SCHEDULING && r->n_sessions == 0)
 		rc = gate_add(g, _("The run has no sessions yet"));
-	if (rc == 0 && r->phase == LK_RUN_SCHEDULING && r->capacity == 0)
-		rc = gate_add(g, _("The number of places (capacity) is not set"));
 	if (rc < 0)
 		return oom(err);
 	if (r->phase == LK_RUN_EXECUTION)
@@ -364,12 +366,23 @@ static int gate_soft(lk_ctx *ctx, const lk_run *r, lk_gate *g, lk_err *err)
 	return met < 0 ? -1 : 0;
 }
 
+/* The rules no reason may pass, for leaving scheduling: a capacity (the
+ * waitlist rule needs a limit) and every session paired. */
+static int gate_hard(lk_ctx *ctx, const lk_run *r, lk_gate *g, lk_err *err)
+{
+	if (r->phase != LK_RUN_SCHEDULING)
+		return 0;
+	if (r->capacity == 0 && gate_add(g, _("The number of places (capacity) is not set")) < 0)
+		return oom(err);
+	return gate_sessions(ctx, r, g, err);
+}
+
 /* Fills g for moving r one step forward: the hard rules first (their
  * number is returned), then the rules a reason may pass, then the unticked
  * checklist items of the phase being left. */
 static int gate_build(lk_ctx *ctx, const lk_run *r, lk_gate *g, lk_err *err)
 {
-	if (r->phase == LK_RUN_SCHEDULING && gate_sessions(ctx, r, g, err) < 0)
+	if (gate_hard(ctx, r, g, err) < 0)
 		return -1;
 	int hard = g->n;
 	if (gate_soft(ctx, r, g, err) < 0 ||
@@ -415,7 +428,7 @@ static int pass_gate(lk_ctx *ctx, const lk_run *r, lk_run_phase to, const char *
 		return oom(err);
 	int rc;
 	if (hard > 0)
-		rc = lk_fail(err, LK_ERULE, _("Registration cannot open until every session has a professional and a user representative (no reason can pass this): %s."), why);
+		rc = lk_fail(err, LK_ERULE, _("Registration cannot open until the number of places is set and every session has a professional and a user representative (no reason can pass this): %s."), why);
 	else if (!has_text(reason))
 		rc = lk_fail(err, LK_ERULE, _("Cannot move to '%s': %s. Write a reason to move on anyway."),
 			run_phase_label(to), why);

@@ -124,6 +124,7 @@ int session_add(lk_ctx *ctx, lk_session *s, lk_err *err)
 	if (role_require(ctx, LK_PERM_EDIT_PLAN, err) < 0 || session_validate(s, err) < 0 ||
 	    store_begin(ctx->db, err) < 0)
 		return -1;
+	lk_session_status status = s->status;
 	int rc = require_run_open(ctx, s->run_id, err);
 	if (rc == 0)
 		rc = store_session_insert(ctx->db, s, err);
@@ -131,7 +132,14 @@ int session_add(lk_ctx *ctx, lk_session *s, lk_err *err)
 		rc = store_run_refresh_dates(ctx->db, s->run_id, err);
 	if (rc == 0)
 		rc = audit_log(ctx, "create", "session", s->id, NULL, err);
-	return ctx_end(ctx, rc, err);
+	rc = ctx_end(ctx, rc, err);
+	if (rc < 0) { /* rolled back: no id of a row that is gone */
+		s->id = 0;
+		s->seq = 0;
+		s->version = 0;
+		s->status = status;
+	}
+	return rc;
 }
 
 int session_get(lk_ctx *ctx, int64_t id, lk_session *out, lk_err *err)
@@ -145,13 +153,40 @@ int session_get(lk_ctx *ctx, int64_t id, lk_session *out, lk_err *err)
 	return found < 0 ? -1 : 0;
 }
 
+/* Attendance ties a session to its day: with marks it may not move to
+ * another day, nor start later when that start is still ahead (marks are
+ * only taken from the day of a session). Times on the day may be corrected. */
+static int move_rules(lk_ctx *ctx, const lk_session *cur, const lk_session *s, lk_err *err)
+{
+	bool other_day = date_cmp(s->starts_at.date, cur->starts_at.date) != 0;
+	bool later_ahead = datetime_cmp(s->starts_at, cur->starts_at) > 0 &&
+		datetime_cmp(s->starts_at, ctx_now(ctx)) > 0;
+	if (!other_day && !later_ahead)
+		return 0;
+	int64_t n = store_session_attendance(ctx->db, cur->id, err);
+	if (n < 0)
+		return -1;
+	char day[11];
+	date_show(cur->starts_at.date, day);
+	if (n > 0 && other_day)
+		return lk_fail(err, LK_ERULE, _("Session %d (%s) has attendance marked for %lld participants; it cannot be moved to another day. Cancel it and add a new session instead."),
+			cur->seq, day, (long long)n);
+	if (n > 0)
+		return lk_fail(err, LK_ERULE, _("Session %d (%s) has attendance marked; its start cannot be moved to a time still ahead. Correct the times once the session has taken place."),
+			cur->seq, day);
+	return 0;
+}
+
 int session_update(lk_ctx *ctx, lk_session *s, lk_err *err)
 {
 	if (role_require(ctx, LK_PERM_EDIT_PLAN, err) < 0 || session_validate(s, err) < 0 ||
 	    store_begin(ctx->db, err) < 0)
 		return -1;
+	int64_t version = s->version;
 	lk_session cur;
 	int rc = load_for_write(ctx, s->id, &cur, err);
+	if (rc == 0)
+		rc = move_rules(ctx, &cur, s, err);
 	if (rc == 0)
 		rc = store_session_update(ctx->db, s, err);
 	if (rc == 0)
@@ -159,7 +194,10 @@ int session_update(lk_ctx *ctx, lk_session *s, lk_err *err)
 	if (rc == 0)
 		rc = audit_log(ctx, "update", "session", s->id, NULL, err);
 	session_free(&cur);
-	return ctx_end(ctx, rc, err);
+	rc = ctx_end(ctx, rc, err);
+	if (rc < 0)
+		s->version = version;
+	return rc;
 }
 
 /* The rules of a status change of cur to st. */

@@ -131,7 +131,7 @@ int store_course_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 int store_course_set_phase(lk_db *db, int64_t id, const char *phase, const char *stamp, lk_err *err)
 {
 	sqlite3_stmt *st;
-	if (st_prepare(db, "UPDATE course SET phase = ?, updated_at = ? WHERE id = ?", &st, err) < 0)
+	if (st_prepare(db, "UPDATE course SET phase = ?, updated_at = ?, version = version + 1 WHERE id = ?", &st, err) < 0)
 		return -1;
 	st_bind_text(st, 1, phase);
 	st_bind_text(st, 2, stamp);

@@ -184,24 +184,23 @@ static void fold_contains_fn(sqlite3_context *c, int argc, sqlite3_value **v)
 	free(buf);
 }
 
-/* Registers lk_fold_contains(hay, needle) on this connection once. */
-static int ensure_fold(lk_db *db, lk_err *err)
+/* Prepares a statement that calls lk_fold_contains(hay, needle). The
+ * function is registered on the connection only when a prepare fails for
+ * want of it, then the prepare is tried again: registering replaces the
+ * function and would invalidate cached statements that use it, and once
+ * one is cached, st_prepare hands it back without looking anything up. */
+static int prepare_fold(lk_db *db, const char *sql, sqlite3_stmt **st, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT count(*) FROM pragma_function_list WHERE name = 'lk_fold_contains'",
-			&st, err) < 0)
-		return -1;
-	int rc = sqlite3_step(st);
-	int have = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return st_fail(db, rc, _("searching participants"), err);
-	if (have)
+	if (st_prepare(db, sql, st, err) == 0)
 		return 0;
-	rc = sqlite3_create_function_v2(st_handle(db), "lk_fold_contains", 2,
+	if (!strstr(sqlite3_errmsg(st_handle(db)), "no such function: lk_fold_contains"))
+		return -1;
+	int rc = sqlite3_create_function_v2(st_handle(db), "lk_fold_contains", 2,
 		SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fold_contains_fn,
 		NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : st_fail(db, rc, _("searching participants"), err);
+	if (rc != SQLITE_OK)
+		return st_fail(db, rc, _("searching participants"), err);
+	return st_prepare(db, sql, st, err);
 }
 
 /* The query's WHERE clause is fixed; absent criteria bind NULL. */
@@ -225,8 +224,7 @@ int store_participant_search(lk_db *db, const lk_participant_query *q, lk_page p
 	int (*each)(void *, const lk_participant *), void *arg, lk_err *err)
 {
 	sqlite3_stmt *st;
-	if (ensure_fold(db, err) < 0 ||
-	    st_prepare(db, "SELECT " PART_COLS " FROM participant" SEARCH_WHERE
+	if (prepare_fold(db, "SELECT " PART_COLS " FROM participant" SEARCH_WHERE
 			   " ORDER BY name COLLATE NOCASE, id LIMIT ?4 OFFSET ?5", &st, err) < 0 ||
 	    bind_query(st, q, err) < 0)
 		return -1;
@@ -238,8 +236,7 @@ int store_participant_search(lk_db *db, const lk_participant_query *q, lk_page p
 int64_t store_participant_count(lk_db *db, const lk_participant_query *q, lk_err *err)
 {
 	sqlite3_stmt *st;
-	if (ensure_fold(db, err) < 0 ||
-	    st_prepare(db, "SELECT count(*) FROM participant" SEARCH_WHERE, &st, err) < 0 ||
+	if (prepare_fold(db, "SELECT count(*) FROM participant" SEARCH_WHERE, &st, err) < 0 ||
 	    bind_query(st, q, err) < 0)
 		return -1;
 	int rc = sqlite3_step(st);

@@ -184,6 +184,22 @@ int64_t store_response_count(lk_db *db, int64_t run_id, lk_err *err)
 	return n;
 }
 
+int64_t store_response_count_on(lk_db *db, int64_t run_id, int64_t questionnaire_id, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, "SELECT count(*) FROM response WHERE run_id = ? AND questionnaire_id = ?",
+			&st, err) < 0)
+		return -1;
+	st_bind_int(st, 1, run_id);
+	st_bind_int(st, 2, questionnaire_id);
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (n < 0)
+		st_fail(db, rc, _("counting evaluation forms"), err);
+	return n;
+}
+
 /* ---- facilitators' evaluations ---- */
 
 int store_feval_is_facilitator(lk_db *db, int64_t run_id, int64_t person_id, lk_err *err)

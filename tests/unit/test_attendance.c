@@ -513,3 +513,90 @@ Test(attendance, a_place_got_on_the_session_day_is_expected)
 	cr_assert_eq(s.present, 1);
 	ctx_close(ctx);
 }
+
+/* Messages reach stderr and logs: participants are named by number only. */
+Test(attendance, refusals_name_participants_by_number_not_by_name)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	course_fx f = fx_course_run(ctx, 1);
+	course_fx other = fx_course_run(ctx, 10);
+	int64_t first = enroll(ctx, f.run, "Først Førstesen");
+	int64_t waiting = enroll(ctx, f.run, "Вера Иванова");
+	int64_t elsewhere = enroll(ctx, other.run, "Ngô Bảo Châu");
+	tl_set_now(ctx, "2027-01-15T12:00");
+	lk_enrollment k;
+	cr_assert_eq(enroll_get(ctx, first, &k, &err), 0);
+	lk_promotion p;
+	cr_assert_eq(enroll_cancel(ctx, first, k.version, &p, &err), 0, "%s", err.msg);
+	cr_assert_eq(p.enrollment_id, waiting, "Вера got the place on the 15th");
+	promotion_free(&p);
+	enrollment_free(&k);
+	tl_set_now(ctx, "2027-01-19T12:00");
+	char *before = fx_snapshot(ctx);
+	struct {
+		int64_t e;
+		const char *says, *name;
+	} cases[] = {
+		{elsewhere, "not enrolled in this session's run", "Ngô"},
+		{first, "only registered", "Først"},
+		{waiting, "not expected", "Вера"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char no[40];
+		snprintf(no, sizeof no, "Participant no. %lld", (long long)fx_int(ctx,
+			"SELECT participant_id FROM enrollment WHERE id = %lld", (long long)cases[i].e));
+		cr_assert_eq(attendance_mark(ctx, f.s[0], cases[i].e, LK_ATT_PRESENT, NULL, &err), -1, "case %zu", i);
+		cr_assert_eq(err.code, LK_ERULE, "case %zu: %s", i, err.msg);
+		cr_assert(strstr(err.msg, cases[i].says) && strstr(err.msg, no), "case %zu: %s", i, err.msg);
+		cr_assert_null(strstr(err.msg, cases[i].name), "case %zu names them: %s", i, err.msg);
+	}
+	assert_unchanged(ctx, before);
+	ctx_close(ctx);
+}
+
+/* Attendance belongs to a run under way: execution, and evaluation for the
+ * late paper sheet and corrections; not while scheduling or registering. */
+Test(attendance, marked_only_in_execution_and_evaluation)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_ctx *staff = tl_ctx_as(ctx, "vert", LK_ROLE_STAFF);
+	lk_err err;
+	course_fx f = fx_course_run(ctx, 10);
+	int64_t e = enroll(ctx, f.run, "Ærlig Åsen");
+	tl_set_now(ctx, "2027-01-12T10:05");
+	static const struct {
+		const char *code;
+		lk_run_phase phase;
+	} early[] = {{"scheduling", LK_RUN_SCHEDULING}, {"registration", LK_RUN_REGISTRATION}};
+	for (size_t i = 0; i < 2; i++) {
+		fx_exec(ctx, "UPDATE run SET phase = %Q WHERE id = %lld", early[i].code, (long long)f.run);
+		char *before = fx_snapshot(ctx);
+		cr_assert_eq(attendance_mark(staff, f.s[0], e, LK_ATT_PRESENT, NULL, &err), -1, "%s", early[i].code);
+		cr_assert_eq(err.code, LK_ERULE, "%s", err.msg);
+		cr_assert(strstr(err.msg, run_phase_label(early[i].phase)) &&
+			strstr(err.msg, run_phase_label(LK_RUN_EXECUTION)), "%s", err.msg);
+		cr_assert_eq(attendance_clear(staff, f.s[0], e, "feil", &err), -1);
+		cr_assert_eq(err.code, LK_ERULE, "%s", err.msg);
+		assert_unchanged(ctx, before);
+	}
+	fx_exec(ctx, "UPDATE run SET phase = 'execution' WHERE id = %lld", (long long)f.run);
+	mark(staff, f.s[0], e, LK_ATT_PRESENT, NULL);
+	tl_set_now(ctx, "2027-01-19T10:05");
+	mark(staff, f.s[1], e, LK_ATT_ABSENT, NULL);
+	fx_exec(ctx, "UPDATE run SET phase = 'evaluation' WHERE id = %lld", (long long)f.run);
+	tl_set_now(ctx, "2027-02-20T10:00");
+	/* In evaluation: a first mark from the paper sheet, and a correction
+	 * with a reason (without one it is refused). */
+	mark(staff, f.s[2], e, LK_ATT_PRESENT, NULL);
+	char *before = fx_snapshot(ctx);
+	cr_assert_eq(attendance_mark(staff, f.s[1], e, LK_ATT_EXCUSED, NULL, &err), -1);
+	cr_assert_eq(err.code, LK_EINVAL, "%s", err.msg);
+	assert_unchanged(ctx, before);
+	mark(staff, f.s[1], e, LK_ATT_EXCUSED, "Sykemelding levert");
+	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM attendance WHERE session_id = %lld AND status = 'excused'"
+		" AND reason = 'Sykemelding levert'", (long long)f.s[1]), 1);
+	cr_assert_eq(summary(ctx, e).present, 2);
+	ctx_close(staff);
+	ctx_close(ctx);
+}

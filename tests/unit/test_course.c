@@ -284,6 +284,71 @@ Test(course, stale_update_refused_and_nothing_overwritten)
 	ctx_close(ctx);
 }
 
+/* A form opened before a phase move is stale afterwards: the move bumps
+ * the version, so saving the old form is refused and nothing changes. */
+Test(course, phase_move_makes_an_earlier_edit_form_stale)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	int64_t id = new_course(ctx, "Mestring av smerte", LK_AUDIENCE_PATIENTS);
+	set_owner(ctx, id, tl_person(ctx, "Åsa Øvrebø", LK_PROFESSIONAL));
+	lk_course form;
+	cr_assert_eq(course_get(ctx, id, &form, &err), 0, "%s", err.msg);
+	int64_t v0 = form.version;
+	cr_assert_eq(course_set_phase(ctx, id, LK_COURSE_PLANNING, "Sjekklisten tas senere", NULL, &err), 0, "%s", err.msg);
+	lk_course now;
+	cr_assert_eq(course_get(ctx, id, &now, &err), 0, "%s", err.msg);
+	cr_assert_eq(now.version, v0 + 1, "a phase move bumps the version");
+	char *before = db_dump(ctx);
+	free(form.goals);
+	form.goals = strdup("Gammelt skjema");
+	cr_assert_eq(course_update(ctx, &form, &err), -1, "the form was read before the move");
+	cr_assert_eq(err.code, LK_ECONFLICT, "%s", err.msg);
+	cr_assert_eq(form.version, v0, "a refused save leaves the caller's version");
+	assert_unchanged(ctx, before);
+	free(now.goals);
+	now.goals = strdup("Nytt skjema");
+	cr_assert_eq(course_update(ctx, &now, &err), 0, "a form read after the move saves: %s", err.msg);
+	cr_assert_eq(phase_of(ctx, id), LK_COURSE_PLANNING, "saving keeps the phase");
+	cr_assert_eq(course_set_phase(ctx, id, LK_COURSE_IDEA, NULL, NULL, &err), 0, "%s", err.msg);
+	cr_assert_eq(course_update(ctx, &now, &err), -1, "a step back bumps it too");
+	cr_assert_eq(err.code, LK_ECONFLICT);
+	course_free(&form);
+	course_free(&now);
+	ctx_close(ctx);
+}
+
+/* When an operation is rolled back after the row was written, the caller's
+ * record does not keep the id and version of a row that no longer exists. */
+Test(course, failed_create_leaves_no_id_behind)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	int64_t id = new_course(ctx, "Lærings- og mestringskurs", LK_AUDIENCE_BOTH);
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(tl_db_path(ctx), &h), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(h, "CREATE TRIGGER test_fail AFTER INSERT ON audit"
+		" WHEN NEW.action = 'create' BEGIN SELECT RAISE(ABORT, 'test: audit refused'); END",
+		NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	char *before = db_dump(ctx);
+	lk_course c = {.title = "Kols-skolen", .audience = LK_AUDIENCE_PATIENTS, .phase = LK_COURSE_IDEA};
+	cr_assert_eq(course_create(ctx, &c, &err), -1);
+	cr_assert_eq(c.id, 0, "id of a rolled-back row: %lld", (long long)c.id);
+	cr_assert_eq(c.version, 0);
+	lk_course_part p = {.course_id = id, .topic = "Pust og bevegelse", .minutes = 60};
+	cr_assert_eq(course_part_add(ctx, &p, &err), -1);
+	cr_assert_eq(p.id, 0, "id of a rolled-back part: %lld", (long long)p.id);
+	cr_assert_eq(p.version, 0);
+	cr_assert_eq(p.position, 0);
+	assert_unchanged(ctx, before);
+	cr_assert_eq(sqlite3_exec(h, "DROP TRIGGER test_fail", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	cr_assert_eq(course_create(ctx, &c, &err), 0, "%s", err.msg);
+	cr_assert_gt(c.id, id);
+	cr_assert_eq(c.version, 1);
+	ctx_close(ctx);
+}
+
 Test(course, delete_takes_its_parts_and_says_so)
 {
 	lk_ctx *ctx = tl_ctx();

@@ -250,15 +250,43 @@ Test(enroll, already_enrolled_refused)
 	int64_t kari = mk(ctx, "Kari"), per = mk(ctx, "Per Åsmund");
 	lk_enrollment a = add(ctx, run, kari), b = add(ctx, run, per);
 	char *before = fx_snapshot(ctx);
+	char no[48];
 	cr_assert_eq(enroll_add(ctx, run, kari, LK_CAT_RELATIVE, true, NULL, &err), -1);
 	cr_assert_eq(err.code, LK_ERULE);
-	cr_assert(strstr(err.msg, "Kari is already registered"), "%s", err.msg);
+	snprintf(no, sizeof no, "Participant no. %lld is already registered", (long long)kari);
+	cr_assert(strstr(err.msg, no), "%s", err.msg);
+	cr_assert_null(strstr(err.msg, "Kari"), "messages reach logs: no names (%s)", err.msg);
 	cr_assert_eq(enroll_add(ctx, run, per, LK_CAT_PATIENT, false, NULL, &err), -1);
 	cr_assert_eq(err.code, LK_ERULE);
-	cr_assert(strstr(err.msg, "waitlist") && strstr(err.msg, "1"), "%s", err.msg);
+	snprintf(no, sizeof no, "no. %lld", (long long)per);
+	cr_assert(strstr(err.msg, "waitlist") && strstr(err.msg, "number 1") && strstr(err.msg, no), "%s", err.msg);
+	cr_assert_null(strstr(err.msg, "Per"), "%s", err.msg);
 	assert_unchanged(ctx, before);
 	enrollment_free(&a);
 	enrollment_free(&b);
+	ctx_close(ctx);
+}
+
+/* A database error while looking for an earlier enrollment is reported as
+ * such: nothing is read from (or freed in) an enrollment that was not found. */
+Test(enroll, failed_lookup_of_an_earlier_enrollment_is_an_error_not_a_crash)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	int64_t run = fx_run(ctx, 0, "registration", 5);
+	int64_t kari = mk(ctx, "Kari Ødegård");
+	/* Only the lookup of an earlier enrollment reads this column. */
+	fx_exec(ctx, "ALTER TABLE enrollment RENAME COLUMN referral TO referral_gone");
+	char *before = fx_snapshot(ctx);
+	for (int i = 0; i < 3; i++) {
+		lk_enrollment e;
+		memset(&e, 0x5a, sizeof e);
+		cr_assert_eq(enroll_add(ctx, run, kari, LK_CAT_PATIENT, false, &e, &err), -1);
+		cr_assert_eq(err.code, LK_EDB, "%s", err.msg);
+		cr_assert_eq(e.id, 0);
+		cr_assert_null(e.participant_name);
+	}
+	assert_unchanged(ctx, before);
 	ctx_close(ctx);
 }
 

@@ -249,6 +249,132 @@ Test(participant, invalid_input_refused_and_nothing_written)
 	ctx_close(ctx);
 }
 
+/* Messages reach stderr and logs: a refused phone or e-mail is not echoed,
+ * and an update names the participant by number. */
+Test(participant, refused_contact_details_are_not_echoed)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	int64_t id = mk(ctx, "Kari Nordmann", "91234567", "kari@example.no");
+	char *before = fx_snapshot(ctx);
+	static const char *const phones[] = {"ring Kari på 912 34 567", "12", "98765432109876543"};
+	for (size_t i = 0; i < sizeof phones / sizeof phones[0]; i++) {
+		lk_participant p = {.name = "Kari Nordmann", .phone = (char *)phones[i]};
+		cr_assert_eq(participant_create(ctx, &p, &err), -1, "%s", phones[i]);
+		cr_assert_eq(err.code, LK_EINVAL);
+		cr_assert(strstr(err.msg, "Phone"), "%s", err.msg);
+		cr_assert_null(strstr(err.msg, phones[i]), "the number is echoed: %s", err.msg);
+		cr_assert_null(strstr(err.msg, "Kari"), "%s", err.msg);
+	}
+	lk_participant p = {.name = "Kari Nordmann", .email = "kari.nordmann.example.no"};
+	cr_assert_eq(participant_create(ctx, &p, &err), -1);
+	cr_assert(strstr(err.msg, "e-mail"), "%s", err.msg);
+	cr_assert_null(strstr(err.msg, "kari.nordmann"), "the address is echoed: %s", err.msg);
+	lk_participant u;
+	cr_assert_eq(participant_get(ctx, id, &u, &err), 0, "%s", err.msg);
+	free(before);
+	before = fx_snapshot(ctx);
+	free(u.email);
+	u.email = strdup("kari@nordmann@example.no");
+	char no[32];
+	snprintf(no, sizeof no, "no. %lld", (long long)id);
+	cr_assert_eq(participant_update(ctx, &u, &err), -1);
+	cr_assert_eq(err.code, LK_EINVAL);
+	cr_assert(strstr(err.msg, no) && strstr(err.msg, "e-mail"), "%s", err.msg);
+	cr_assert_null(strstr(err.msg, "nordmann"), "%s", err.msg);
+	free(u.email);
+	u.email = strdup("kari@example.no");
+	free(u.phone);
+	u.phone = strdup("Kari: 1");
+	cr_assert_eq(participant_update(ctx, &u, &err), -1);
+	cr_assert(strstr(err.msg, no) && strstr(err.msg, "Phone"), "%s", err.msg);
+	cr_assert_null(strstr(err.msg, "Kari"), "%s", err.msg);
+	assert_unchanged(ctx, before);
+	participant_free(&u);
+	ctx_close(ctx);
+}
+
+static int keep_first(void *arg, const lk_participant *p)
+{
+	lk_participant *out = arg;
+	*out = *p;
+	out->name = strdup(p->name);
+	out->created_at = strdup(p->created_at);
+	return 1;
+}
+
+/* A record read without contact details (another role, or a search row)
+ * has NULL contact fields; saving it keeps the stored ones. "" clears. */
+Test(participant, update_with_hidden_contact_details_keeps_them)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_ctx *staff = tl_ctx_as(ctx, "vert", LK_ROLE_STAFF);
+	lk_err err;
+	lk_participant p = {.name = "Åse Ødegård", .phone = "912 34 567", .email = "ase@example.no",
+		.birth_year = 1961, .notes = "Trenger tolk."};
+	cr_assert_eq(participant_create(ctx, &p, &err), 0, "%s", err.msg);
+	lk_participant hidden;
+	cr_assert_eq(participant_get(staff, p.id, &hidden, &err), 0, "%s", err.msg);
+	cr_assert_null(hidden.phone);
+	cr_assert_not(hidden.contact_shown);
+	free(hidden.name);
+	hidden.name = strdup("Åse Ødegård Berg");
+	cr_assert_eq(participant_update(ctx, &hidden, &err), 0, "%s", err.msg);
+	lk_participant row = {0};
+	cr_assert_eq(participant_search(ctx, "Berg", ALL, keep_first, &row, &err), 0, "%s", err.msg);
+	cr_assert_eq(row.id, p.id);
+	cr_assert_null(row.email);
+	free(row.name);
+	row.name = strdup("Åse Berg");
+	cr_assert_eq(participant_update(ctx, &row, &err), 0, "%s", err.msg);
+	lk_participant now;
+	cr_assert_eq(participant_get(ctx, p.id, &now, &err), 0, "%s", err.msg);
+	cr_assert_str_eq(now.name, "Åse Berg");
+	cr_assert_str_eq(now.phone, "91234567", "kept, not erased");
+	cr_assert_str_eq(now.email, "ase@example.no");
+	cr_assert_str_eq(now.notes, "Trenger tolk.");
+	cr_assert_eq(now.birth_year, 1961);
+	cr_assert_eq(now.version, 3);
+	/* Shown and emptied on purpose: cleared. */
+	free(now.phone);
+	now.phone = strdup("");
+	free(now.notes);
+	now.notes = strdup("");
+	now.birth_year = 0;
+	cr_assert_eq(participant_update(ctx, &now, &err), 0, "%s", err.msg);
+	lk_participant cleared;
+	cr_assert_eq(participant_get(ctx, p.id, &cleared, &err), 0, "%s", err.msg);
+	cr_assert_str_eq(cleared.phone, "");
+	cr_assert_str_eq(cleared.notes, "");
+	cr_assert_eq(cleared.birth_year, 0);
+	cr_assert_str_eq(cleared.email, "ase@example.no", "NULL would have kept it, so would the same text");
+	participant_free(&hidden);
+	participant_free(&row);
+	participant_free(&now);
+	participant_free(&cleared);
+	ctx_close(staff);
+	ctx_close(ctx);
+}
+
+/* Rolled back after the insert: the caller gets no id of a row that is gone. */
+Test(participant, failed_create_leaves_no_id_behind)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	fx_exec(ctx, "CREATE TRIGGER test_fail AFTER INSERT ON audit WHEN NEW.entity = 'participant'"
+		" BEGIN SELECT RAISE(ABORT, 'test: audit refused'); END");
+	char *before = fx_snapshot(ctx);
+	lk_participant p = {.name = "Zofia Wójcik", .phone = "912 34 567"};
+	cr_assert_eq(participant_create(ctx, &p, &err), -1);
+	cr_assert_eq(p.id, 0);
+	cr_assert_eq(p.version, 0);
+	assert_unchanged(ctx, before);
+	fx_exec(ctx, "DROP TRIGGER test_fail");
+	cr_assert_eq(participant_create(ctx, &p, &err), 0, "%s", err.msg);
+	cr_assert_gt(p.id, 0);
+	ctx_close(ctx);
+}
+
 Test(participant, only_coordinators_write)
 {
 	lk_ctx *ctx = tl_ctx();
@@ -523,5 +649,28 @@ Test(participant, merge_refused_when_both_in_the_same_run)
 	assert_unchanged(ctx, before);
 	enrollment_free(&a);
 	enrollment_free(&b);
+	ctx_close(ctx);
+}
+
+/* The fold function is registered per connection when a search statement
+ * first needs it: counting first, searching first, and a second connection
+ * all work, and repeated searches reuse the prepared statements. */
+Test(participant, search_and_count_on_fresh_connections)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	mk(ctx, "Øystein Ålvik", "", "");
+	mk(ctx, "ØYSTEIN BERG", "", "");
+	mk(ctx, "Ольга Øygard", "", "");
+	cr_assert_eq(participant_count(ctx, "øy", &err), 3, "%s", err.msg);
+	cr_assert_eq(participant_count(ctx, "øystein", &err), 2, "%s", err.msg);
+	cr_assert_str_eq(search(ctx, "ålvik", ALL), "Øystein Ålvik|");
+	lk_ctx *staff = tl_ctx_as(ctx, "vert", LK_ROLE_STAFF);
+	cr_assert_str_eq(search(staff, "ОЛЬГА", ALL), "Ольга Øygard|", "search first on a new connection");
+	cr_assert_eq(participant_count(staff, "berg", &err), 1, "%s", err.msg);
+	for (int i = 0; i < 50; i++)
+		cr_assert_eq(participant_count(ctx, "ålvik", &err), 1, "%s", err.msg);
+	cr_assert_eq(participant_count(ctx, "ingen slik", &err), 0, "%s", err.msg);
+	ctx_close(staff);
 	ctx_close(ctx);
 }

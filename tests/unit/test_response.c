@@ -154,6 +154,8 @@ static form make_form(lk_ctx *ctx)
 		cr_assert_eq(question_add(ctx, q.id, &qs[i], &err), 0, "%s", err.msg);
 		*ids[i] = qs[i].id;
 	}
+	/* The runs of these tests choose none, so they take the default. */
+	cr_assert_eq(questionnaire_set_default(ctx, q.id, &err), 0, "%s", err.msg);
 	return f;
 }
 
@@ -429,6 +431,59 @@ Test(response, questionnaire_zero_takes_the_runs)
 	int64_t id;
 	cr_assert_eq(response_add(ctx, run, 0, &a, 1, LK_SOURCE_PAPER, &id, &err), 0, "%s", err.msg);
 	cr_assert_eq(fx_int(h, "SELECT questionnaire_id FROM response WHERE id = ?", id), 1);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
+/* A form given with its questionnaire must be on the run's questionnaire
+ * (questionnaire_for_run), or on an earlier version of it that the run
+ * already has forms on: one run, one form. */
+Test(response, questionnaire_must_be_the_runs)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = fx_open(ctx);
+	lk_err err;
+	form f = make_form(ctx);
+	int64_t run = fx_run(h, "execution"), other_run = fx_run(h, "execution");
+	int64_t id;
+	lk_answer on_default = {.question_id = fx_int(h, "SELECT id FROM question WHERE questionnaire_id = ?"
+		" AND position = 5", 1), .value = 7};
+	lk_answer on_f = {.question_id = f.scale, .value = 6};
+	char *before = fx_snapshot(h);
+	/* Another family: the shipped questionnaire is not this run's any more. */
+	cr_assert_eq(response_add(ctx, run, 1, &on_default, 1, LK_SOURCE_PAPER, &id, &err), -1);
+	cr_assert_eq(err.code, LK_EINVAL, "%s", err.msg);
+	cr_assert(strstr(err.msg, "no. 1)") && strstr(err.msg, "Skjema for Åsgårdstrand"), "names both: %s", err.msg);
+	char no[32];
+	snprintf(no, sizeof no, "no. %lld", (long long)f.id);
+	cr_assert(strstr(err.msg, no), "%s", err.msg);
+	cr_assert_eq(response_add(ctx, run, 4242, &on_f, 1, LK_SOURCE_PAPER, &id, &err), -1);
+	cr_assert_eq(err.code, LK_ENOTFOUND, "%s", err.msg);
+	ASSERT_UNCHANGED(h, before);
+	free(before);
+	cr_assert_eq(response_add(ctx, run, f.id, &on_f, 1, LK_SOURCE_PAPER, &id, &err), 0, "%s", err.msg);
+
+	/* A version 2 is made: a run with forms on v1 keeps taking v1 ... */
+	int64_t v2 = 0;
+	cr_assert_eq(questionnaire_edit_begin(ctx, f.id, &v2, &err), 0, "%s", err.msg);
+	cr_assert_neq(v2, f.id);
+	int64_t v2_scale = fx_int(h, "SELECT id FROM question WHERE questionnaire_id = ? AND position = 1", v2);
+	lk_answer on_v2 = {.question_id = v2_scale, .value = 9};
+	cr_assert_eq(response_add(ctx, run, f.id, &on_f, 1, LK_SOURCE_PAPER, &id, &err), 0, "%s", err.msg);
+	cr_assert_eq(response_add(ctx, run, 0, &on_f, 1, LK_SOURCE_PAPER, &id, &err), 0, "%s", err.msg);
+	cr_assert_eq(fx_int(h, "SELECT questionnaire_id FROM response WHERE id = ?", id), f.id);
+	/* ... while a run without forms takes v2, and v1 is refused there. */
+	before = fx_snapshot(h);
+	cr_assert_eq(response_add(ctx, other_run, f.id, &on_f, 1, LK_SOURCE_PAPER, &id, &err), -1);
+	cr_assert_eq(err.code, LK_EINVAL, "%s", err.msg);
+	ASSERT_UNCHANGED(h, before);
+	free(before);
+	cr_assert_eq(response_add(ctx, other_run, v2, &on_v2, 1, LK_SOURCE_PAPER, &id, &err), 0, "%s", err.msg);
+	/* A later version once forms came in on it: the earlier one with forms
+	 * on this run still takes the odd late paper form. */
+	cr_assert_eq(response_add(ctx, run, v2, &on_v2, 1, LK_SOURCE_PAPER, &id, &err), -1,
+		"this run's latest forms are on v1");
+	cr_assert_eq(err.code, LK_EINVAL, "%s", err.msg);
 	sqlite3_close(h);
 	ctx_close(ctx);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lmskurs/course.h"
+#include "lmskurs/enroll.h"
 #include "lmskurs/run.h"
 #include "lmskurs/session.h"
 #include "testlib.h"
@@ -283,6 +284,9 @@ Test(run, create_refuses_bad_input)
 	cr_assert(strstr(err.msg, "capacity"), "%s", err.msg);
 	r.capacity = -1;
 	cr_assert_eq(run_create(ctx, &r, &err), -1);
+	cr_assert_eq(err.code, LK_EINVAL);
+	cr_assert(strstr(err.msg, "capacity") && strstr(err.msg, "0 while not decided"), "%s", err.msg);
+	cr_assert_eq(r.id, 0);
 	r.capacity = 1000;
 	char bad[] = {'H', (char)0xC3, 'x', 0};
 	r.title = bad;
@@ -301,6 +305,29 @@ Test(run, create_refuses_bad_input)
 	cr_assert_eq(run_count(ctx, NULL, &err), 0);
 	r.course_id = cid;
 	cr_assert_eq(run_create(ctx, &r, &err), 0, "capacity 1000 is allowed: %s", err.msg);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
+/* Rolled back after the insert: the caller gets no id of a row that is gone. */
+Test(run, failed_create_leaves_no_id_behind)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = raw_open(ctx);
+	lk_err err;
+	int64_t cid = course_with_parts(ctx, "Diabetesskolen", 1, 60);
+	raw_exec(h, "CREATE TRIGGER test_fail AFTER INSERT ON audit WHEN NEW.entity = 'run'"
+		" BEGIN SELECT RAISE(ABORT, 'test: audit refused'); END");
+	int64_t before = data_version(h);
+	lk_run r = {.course_id = cid, .title = "Våren", .capacity = 8};
+	cr_assert_eq(run_create(ctx, &r, &err), -1);
+	cr_assert_eq(r.id, 0);
+	cr_assert_eq(r.version, 0);
+	cr_assert_eq(r.questionnaire_id, 0, "the caller's choice (none) is left as it was");
+	cr_assert_eq(data_version(h), before);
+	raw_exec(h, "DROP TRIGGER test_fail");
+	cr_assert_eq(run_create(ctx, &r, &err), 0, "%s", err.msg);
+	cr_assert_gt(r.id, 0);
 	sqlite3_close(h);
 	ctx_close(ctx);
 }
@@ -768,19 +795,68 @@ Test(run, unpaired_session_blocks_registration_even_with_a_reason)
 	ctx_close(ctx);
 }
 
+/* Without a capacity the waitlist rule cannot work: like pairing, no
+ * reason passes it; it is counted among the hard conditions, listed first. */
+Test(run, capacity_not_set_blocks_registration_even_with_a_reason)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = raw_open(ctx);
+	lk_err err;
+	int64_t id = new_run(ctx, course_with_parts(ctx, "Kurs for pårørende", 2, 60), "Høsten", 0);
+	lk_run r = get_run(ctx, id);
+	cr_assert_eq(r.capacity, 0, "0 = not set yet is allowed at create");
+	run_free(&r);
+	cr_assert_eq(schedule(ctx, id, "2027-03-03", 1, &err), 2, "%s", err.msg);
+	int64_t prof = tl_person(ctx, "Kari", LK_PROFESSIONAL);
+	cr_assert_eq(run_assign_facilitators(ctx, id, (int64_t[]){prof}, 1, &err), 2, "%s", err.msg);
+	lk_gate g;
+	cr_assert_eq(run_gate(ctx, id, LK_RUN_REGISTRATION, &g, &err), 3, "%s", err.msg);
+	cr_assert_eq(g.n, 3 + 4, "3 hard, then 4 unticked items");
+	cr_assert_str_eq(g.unmet[0], "The number of places (capacity) is not set");
+	cr_assert(strstr(g.unmet[1], "Session 1") && strstr(g.unmet[2], "Session 2"), "%s", g.unmet[1]);
+	cr_assert(strstr(g.unmet[3], "checklist"), "%s", g.unmet[3]);
+	gate_free(&g);
+	int64_t rep = tl_person(ctx, "Ola", LK_USER_REP);
+	cr_assert_eq(run_assign_facilitators(ctx, id, (int64_t[]){rep}, 1, &err), 2, "%s", err.msg);
+	tick_all(ctx, id, "scheduling");
+	cr_assert_eq(run_gate(ctx, id, LK_RUN_REGISTRATION, &g, &err), 1, "%s", err.msg);
+	cr_assert_eq(g.n, 1);
+	cr_assert_str_eq(g.unmet[0], "The number of places (capacity) is not set");
+	gate_free(&g);
+
+	int64_t before = data_version(h);
+	lk_gate unmet;
+	cr_assert_eq(run_set_phase(ctx, id, LK_RUN_REGISTRATION, "Vi teller stoler senere", &unmet, &err), -1);
+	cr_assert_eq(err.code, LK_ERULE);
+	cr_assert(strstr(err.msg, "capacity") && strstr(err.msg, "no reason can pass"), "%s", err.msg);
+	cr_assert_eq(unmet.n, 1);
+	gate_free(&unmet);
+	cr_assert_eq(data_version(h), before, "a refused move writes nothing");
+	cr_assert_eq(phase_of(ctx, id), LK_RUN_SCHEDULING);
+	cr_assert_eq(overrides_of(ctx, id).n, 0);
+
+	cr_assert_eq(run_set_capacity(ctx, id, 12, NULL, &err), 0, "%s", err.msg);
+	cr_assert_eq(run_gate(ctx, id, LK_RUN_REGISTRATION, &g, &err), 0, "%s", err.msg);
+	cr_assert_eq(g.n, 0);
+	gate_free(&g);
+	cr_assert_eq(run_set_phase(ctx, id, LK_RUN_REGISTRATION, NULL, NULL, &err), 0, "%s", err.msg);
+	cr_assert_eq(phase_of(ctx, id), LK_RUN_REGISTRATION);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
 Test(run, soft_gate_needs_a_reason_which_is_kept)
 {
 	lk_ctx *ctx = tl_ctx();
 	sqlite3 *h = raw_open(ctx);
 	lk_err err;
-	int64_t id = new_run(ctx, course_with_parts(ctx, "Kurs", 2, 60), "", 0);
+	int64_t id = new_run(ctx, course_with_parts(ctx, "Kurs", 2, 60), "", 12);
 	cr_assert_eq(schedule(ctx, id, "2027-03-03", 1, &err), 2, "%s", err.msg);
 	pair_all(ctx, id);
 	lk_gate g;
 	cr_assert_eq(run_gate(ctx, id, LK_RUN_REGISTRATION, &g, &err), 0, "%s", err.msg);
-	cr_assert_eq(g.n, 5, "capacity + 4 unticked items");
-	cr_assert(strstr(g.unmet[0], "capacity"), "%s", g.unmet[0]);
-	cr_assert(strstr(g.unmet[1], "checklist"), "%s", g.unmet[1]);
+	cr_assert_eq(g.n, 4, "4 unticked items");
+	cr_assert(strstr(g.unmet[0], "checklist"), "%s", g.unmet[0]);
 	gate_free(&g);
 	int64_t before = data_version(h);
 	cr_assert_eq(run_set_phase(ctx, id, LK_RUN_REGISTRATION, "   ", NULL, &err), -1);
@@ -792,13 +868,13 @@ Test(run, soft_gate_needs_a_reason_which_is_kept)
 	lk_gate unmet;
 	cr_assert_eq(run_set_phase(ctx, id, LK_RUN_REGISTRATION, "Rommet er lite; vi avgjør plassene på mandag",
 		&unmet, &err), 0, "%s", err.msg);
-	cr_assert_eq(unmet.n, 5);
+	cr_assert_eq(unmet.n, 4);
 	gate_free(&unmet);
 	cr_assert_eq(phase_of(ctx, id), LK_RUN_REGISTRATION);
 	struct overrides ov = overrides_of(ctx, id);
 	cr_assert_eq(ov.n, 1);
 	cr_assert_str_eq(ov.reason, "Rommet er lite; vi avgjør plassene på mandag");
-	cr_assert(strstr(ov.unmet, "capacity"), "%s", ov.unmet);
+	cr_assert(strstr(ov.unmet, "checklist"), "%s", ov.unmet);
 	cr_assert_eq(n_checklist(ctx, id, "registration"), 2, "entering copies the checklist");
 	sqlite3_close(h);
 	ctx_close(ctx);

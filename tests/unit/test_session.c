@@ -275,6 +275,82 @@ Test(session, held_only_once_started_and_stays_held_with_attendance)
 	ctx_close(ctx);
 }
 
+/* Attendance ties a session to the day it was held: with marks it cannot
+ * move to another day, nor start later once that lies ahead; times on the
+ * day may be corrected afterwards. */
+Test(session, session_with_attendance_cannot_be_moved)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = raw_open(ctx);
+	lk_err err;
+	int64_t run = scheduled_run(ctx, "Kurs for pårørende", 2, (lk_date){2027, 2, 1});
+	raw_attendance(h, run, 1);
+	tl_set_now(ctx, "2027-02-01T13:00");
+	lk_session s = get(ctx, 1);
+	int64_t before = data_version(h);
+	static const lk_datetime moves[][2] = {
+		{{{2027, 2, 15}, 10, 0}, {{2027, 2, 15}, 12, 0}}, /* a later day, ahead */
+		{{{2027, 1, 25}, 10, 0}, {{2027, 1, 25}, 12, 0}}, /* an earlier day */
+		{{{2027, 2, 1}, 14, 0}, {{2027, 2, 1}, 15, 30}},  /* later today, after now */
+	};
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+		lk_session m = s;
+		m.starts_at = moves[i][0];
+		m.ends_at = moves[i][1];
+		cr_assert_eq(session_update(ctx, &m, &err), -1, "move %zu", i);
+		cr_assert_eq(err.code, LK_ERULE, "move %zu: %s", i, err.msg);
+		cr_assert(strstr(err.msg, "attendance") && strstr(err.msg, "Session 1"), "%s", err.msg);
+		cr_assert_eq(m.version, s.version);
+	}
+	cr_assert_eq(data_version(h), before, "refused moves write nothing");
+	/* Corrections on the day: it ran over by half an hour, in another room. */
+	s.ends_at.minute = 30;
+	s.starts_at.hour = 9;
+	free(s.room);
+	s.room = strdup("Peisestua");
+	cr_assert_eq(session_update(ctx, &s, &err), 0, "%s", err.msg);
+	lk_session got = get(ctx, 1);
+	cr_assert_eq(got.ends_at.hour, 12);
+	cr_assert_eq(got.ends_at.minute, 30);
+	cr_assert_eq(got.starts_at.hour, 9);
+	cr_assert_str_eq(got.room, "Peisestua");
+	/* A session without marks moves freely. */
+	lk_session two = get(ctx, 2);
+	two.starts_at.date = two.ends_at.date = (lk_date){2027, 2, 22};
+	cr_assert_eq(session_update(ctx, &two, &err), 0, "%s", err.msg);
+	cr_assert_str_eq(list(ctx, run).buf, "1:2027-02-01T09:00:Å leve med sykdom:planned|"
+		"2:2027-02-22T10:00:Å leve med sykdom:planned|");
+	session_free(&s);
+	session_free(&got);
+	session_free(&two);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
+/* Rolled back after the insert: the caller gets no id of a row that is gone. */
+Test(session, failed_add_leaves_no_id_behind)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = raw_open(ctx);
+	lk_err err;
+	int64_t run = scheduled_run(ctx, "Kurs", 1, (lk_date){2027, 2, 1});
+	raw_exec(h, "CREATE TRIGGER test_fail AFTER INSERT ON audit WHEN NEW.entity = 'session'"
+		" BEGIN SELECT RAISE(ABORT, 'test: audit refused'); END");
+	int64_t before = data_version(h);
+	lk_session s = {.run_id = run, .starts_at = {{2027, 3, 1}, 9, 30}, .ends_at = {{2027, 3, 1}, 11, 0},
+		.room = "Rom Ø", .topic = "Ekstra"};
+	cr_assert_eq(session_add(ctx, &s, &err), -1);
+	cr_assert_eq(s.id, 0);
+	cr_assert_eq(s.seq, 0);
+	cr_assert_eq(s.version, 0);
+	cr_assert_eq(data_version(h), before);
+	raw_exec(h, "DROP TRIGGER test_fail");
+	cr_assert_eq(session_add(ctx, &s, &err), 0, "%s", err.msg);
+	cr_assert_eq(s.seq, 2);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
 /* ---- delete ---- */
 
 Test(session, delete_renumbers_and_refuses_with_attendance)

@@ -25,6 +25,8 @@ int store_response_get(lk_db *db, int64_t id, lk_response *out, lk_err *err);
 int store_response_list(lk_db *db, int64_t run_id, lk_page page,
 	int (*each)(void *arg, const lk_response *r), void *arg, lk_err *err);
 int64_t store_response_count(lk_db *db, int64_t run_id, lk_err *err); /* -1 on error */
+/* Responses of run_id on questionnaire_id; -1 on error. */
+int64_t store_response_count_on(lk_db *db, int64_t run_id, int64_t questionnaire_id, lk_err *err);
 
 /* 1 when person_id facilitates a session of run_id, 0 not, -1 error. */
 int store_feval_is_facilitator(lk_db *db, int64_t run_id, int64_t person_id, lk_err *err);
