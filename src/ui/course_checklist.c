@@ -62,12 +62,16 @@ static void phase_move(lk_course_page *p, int to)
 	if (!courses_may_edit(p->ui))
 		return;
 	struct move_arg m = {p->ui->ctx, p->id, (lk_course_phase)to};
+	bool moved = false;
 	if (course_gate(p->ui->ctx, p->id, m.to, &g, &err) < 0)
 		course_refused(p->ui, _("Not moved"), &err);
 	else
-		gate_dialog(p->ui, course_phase_label(m.to), &g, 0, move_course, &m);
+		moved = gate_dialog(p->ui, course_phase_label(m.to), &g, 0, move_course, &m);
 	gate_free(&g);
 	course_page_reload(p);
+	/* A new phase has a new checklist: start at its top. */
+	if (moved && list_move_to(&p->list, 0, &err) < 0)
+		ui_status_err(p->ui, &err);
 }
 
 /* ---- the list: the current phase's checklist (short, streamed whole) ---- */

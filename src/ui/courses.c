@@ -310,6 +310,17 @@ static char *courses_title(lk_view *v)
 	return t;
 }
 
+/* The list; with only the phase or audience filter in force an empty
+ * list says so, instead of "no courses yet". */
+static void courses_draw(lk_view *v, lk_rect r)
+{
+	courses_state *s = v->state;
+	ui_draw_list(v->ui, &s->list, r);
+	if (s->list.total == 0 && !s->list.filter && (s->phase >= 0 || s->audience >= 0))
+		screen_cell(v->ui, r.y + 1, r.x + 2, r.w - 2,
+			_("No course is in the phase or for the audience chosen; f and u cycle back to all."), LK_STYLE_DIM);
+}
+
 /* Next value of a cycling filter: -1 (all), 0 .. n-1, then -1 again. */
 static int cycle(int cur, int n)
 {
@@ -386,5 +397,6 @@ const lk_view_ops courses_view = {
 	.title = courses_title,
 	.reload = courses_reload,
 	.list = courses_list,
+	.draw = courses_draw,
 	.request = courses_request,
 };
