@@ -139,15 +139,37 @@ static int fac_load(fac_state *s, lk_err *err)
 	return list_reload(&s->list, err);
 }
 
+/* Whether the session's run still takes changes (closed and cancelled
+ * runs are final). */
+static int fac_run_open(fac_state *s, bool *open, lk_err *err)
+{
+	lk_run r;
+	memset(&r, 0, sizeof r);
+	int rc = run_get(s->ctx, s->session.run_id, &r, err);
+	*open = rc == 0 && r.phase != LK_RUN_CLOSED && r.phase != LK_RUN_CANCELLED;
+	run_free(&r);
+	return rc;
+}
+
+/* Roles that may not change plans, and sessions of final runs, get the
+ * list without a and d. */
+static int fac_pick_ops(lk_view *v, lk_err *err)
+{
+	fac_state *s = v->state;
+	bool open = false;
+	if (!s->gone && role_allows(s->ctx->role, LK_PERM_EDIT_PLAN) && fac_run_open(s, &open, err) < 0)
+		return -1;
+	v->ops = open ? &run_facilitators_view : &run_facilitators_readonly;
+	return 0;
+}
+
 static int fac_open(lk_view *v, const void *arg, lk_err *err)
 {
 	fac_state *s = v->state;
 	s->ctx = v->ui->ctx;
 	s->id = *(const int64_t *)arg;
 	list_init(&s->list, &fac_list_ops, s);
-	if (!role_allows(s->ctx->role, LK_PERM_EDIT_PLAN))
-		v->ops = &run_facilitators_readonly;
-	if (fac_load(s, err) < 0)
+	if (fac_load(s, err) < 0 || fac_pick_ops(v, err) < 0)
 		return -1;
 	return s->gone ? lk_fail(err, LK_ENOTFOUND, "%s", err->msg) : 0;
 }
@@ -161,7 +183,7 @@ static void fac_done(lk_view *v)
 
 static int fac_reload(lk_view *v, lk_err *err)
 {
-	return fac_load(v->state, err);
+	return fac_load(v->state, err) < 0 ? -1 : fac_pick_ops(v, err);
 }
 
 static lk_list *fac_list(lk_view *v)

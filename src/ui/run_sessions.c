@@ -343,16 +343,17 @@ static lk_style sessions_cells(const void *row, const char **cells)
 	return r->warn ? LK_STYLE_WARNING : LK_STYLE_NORMAL;
 }
 
-/* What matters most comes first: the topic gives way on a narrow
- * terminal (the selected session is shown whole below the list). */
+/* What matters most comes first, and "! missing user representative" is
+ * read whole at 100 columns: room and topic give way on a narrow terminal
+ * (the selected session is shown whole below the list). */
 static const lk_column sessions_cols[] = {
 	{N_("No."), 3, 0},
 	{N_("Date"), 20, 0},
 	{N_("Time"), 11, 0},
-	{N_("Status, pairing"), 22, 3},
+	{N_("Status, pairing"), 29, 3},
 	{N_("Facilitators"), 12, 3},
 	{N_("Room"), 6, 1},
-	{N_("Topic"), 8, 2},
+	{N_("Topic"), 6, 2},
 };
 
 const lk_list_ops run_sessions_list_ops = {

@@ -18,12 +18,12 @@ char *runs_dates_text(lk_date first, lk_date last)
 	date_show(last, b);
 	int wa = date_iso_week(first, NULL), wb = date_iso_week(last, NULL);
 	if (date_cmp(first, last) == 0)
-		return uitext_printf(_("%s (wk %d)"), a, wa);
+		return uitext_printf(_("%s wk %d"), a, wa);
 	if (first.year == last.year)
 		a[6] = 0; /* "18.02.–04.03.2027": the year once */
 	if (wa == wb && date_to_days(last) - date_to_days(first) < 7)
-		return uitext_printf(_("%s–%s (wk %d)"), a, b, wa);
-	return uitext_printf(_("%s–%s (wk %d–%d)"), a, b, wa, wb);
+		return uitext_printf(_("%s–%s wk %d"), a, b, wa);
+	return uitext_printf(_("%s–%s wk %d–%d"), a, b, wa, wb);
 }
 
 char *runs_places_text(const lk_run *r)

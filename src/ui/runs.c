@@ -118,12 +118,12 @@ static lk_style runs_cells(const void *row, const char **cells)
 /* The course, run and phase come first; an unpaired run's course carries
  * the "!" marker too, so the warning shows however narrow the terminal. */
 static const lk_column runs_cols[] = {
-	{N_("Course"), 12, 4},
-	{N_("Run"), 11, 1},
-	{N_("Phase"), 10, 1},
-	{N_("Dates"), 28, 0},
+	{N_("Course"), 10, 4},
+	{N_("Run"), 10, 1},
+	{N_("Phase"), 13, 1},
+	{N_("Dates"), 26, 0},
 	{N_("Places"), 6, 0},
-	{N_("Pairing"), 20, 0},
+	{N_("Pairing"), 21, 0},
 };
 
 static const lk_list_ops runs_list_ops = {

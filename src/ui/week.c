@@ -220,7 +220,7 @@ static const lk_column week_cols[] = {
 	{N_("Course"), 12, 3},
 	{N_("Run"), 11, 1},
 	{N_("Facilitators"), 12, 3},
-	{N_("Pairing, warnings"), 10, 2},
+	{N_("Pairing"), 10, 2},
 };
 
 static const lk_list_ops week_list_ops = {
@@ -247,6 +247,10 @@ static void week_draw_row(week_state *w, lk_ui *ui, int y, lk_rect r, int64_t in
 		int n = screen_text(ui, y, r.x + MARK_W, r.w - MARK_W, row->text, st);
 		screen_text(ui, y, r.x + MARK_W + n + 2, r.w - MARK_W - n - 2, row->count, sel ? st : LK_STYLE_DIM);
 	} else {
+		/* The marker, not only the style: on a narrow terminal the
+		 * pairing column may not show. */
+		if (row && row->s->warn && row->s->status != LK_SESSION_CANCELLED)
+			screen_text(ui, y, r.x + MARK_W, 1, "!", st);
 		for (int i = 0; i < 6; i++)
 			screen_text(ui, y, r.x + MARK_W + xs[i], ws[i], row ? cells[i] : "…", st);
 	}
@@ -265,8 +269,12 @@ static void week_draw(lk_view *v, lk_rect r)
 	list_set_height(&w->list, in.h - 1);
 	if (list_prepare(&w->list, &err) < 0)
 		ui_status_err(v->ui, &err);
+	char pos[48];
+	snprintf(pos, sizeof pos, "%lld/%lld", (long long)(w->list.cursor + 1), (long long)w->list.total);
+	int pw = uitext_width(pos);
+	screen_text(v->ui, in.y, in.x + in.w - pw, pw, pos, LK_STYLE_DIM);
 	int xs[6], ws[6];
-	int indent = MARK_W + 2; /* sessions sit under their day */
+	int indent = MARK_W + 2 + pw + 1; /* sessions sit under their day */
 	uitext_columns(week_cols, 6, in.w - indent, xs, ws);
 	for (int i = 0; i < 6; i++) {
 		xs[i] += 2;

@@ -217,11 +217,11 @@ static void expect_text(char *got, const char *want)
 Test(ui_runs, dates_say_iso_weeks)
 {
 	expect_text(runs_dates_text((lk_date){0}, (lk_date){0}), "no sessions yet");
-	expect_text(runs_dates_text(d("2027-03-04"), d("2027-03-04")), "04.03.2027 (wk 9)");
-	expect_text(runs_dates_text(d("2027-03-01"), d("2027-03-04")), "01.03.–04.03.2027 (wk 9)");
-	expect_text(runs_dates_text(d("2027-02-10"), d("2027-03-10")), "10.02.–10.03.2027 (wk 6–10)");
+	expect_text(runs_dates_text(d("2027-03-04"), d("2027-03-04")), "04.03.2027 wk 9");
+	expect_text(runs_dates_text(d("2027-03-01"), d("2027-03-04")), "01.03.–04.03.2027 wk 9");
+	expect_text(runs_dates_text(d("2027-02-10"), d("2027-03-10")), "10.02.–10.03.2027 wk 6–10");
 	/* Across new year the ISO week starts again. */
-	expect_text(runs_dates_text(d("2026-12-28"), d("2027-01-11")), "28.12.2026–11.01.2027 (wk 53–2)");
+	expect_text(runs_dates_text(d("2026-12-28"), d("2027-01-11")), "28.12.2026–11.01.2027 wk 53–2");
 }
 
 Test(ui_runs, places_and_pairing_in_words)
@@ -401,7 +401,7 @@ Test(ui_runs, the_runs_list_filters_by_year_phase_and_text)
 	cr_assert_str_eq(c[0], "! Pårørendeskolen 张伟", "newest first; unpaired, so marked");
 	cr_assert_str_eq(c[1], "Våren 2027");
 	cr_assert_str_eq(c[2], "scheduling");
-	cr_assert_str_eq(c[3], "06.09.2027 (wk 36)");
+	cr_assert_str_eq(c[3], "06.09.2027 wk 36");
 	cr_assert_str_eq(c[4], "0/–");
 	cr_assert_str_eq(c[5], "! 1 session unpaired");
 	char *t = v->ops->title(v);
@@ -417,7 +417,7 @@ Test(ui_runs, the_runs_list_filters_by_year_phase_and_text)
 	cr_assert(v->ops->request(v, LK_ACT_YEAR_PREV));
 	cr_assert_eq(l->total, 1);
 	cells_of(l, 0, c);
-	cr_assert_str_eq(c[3], "07.09.–14.09.2026 (wk 37–38)");
+	cr_assert_str_eq(c[3], "07.09.–14.09.2026 wk 37–38");
 	cr_assert(v->ops->request(v, LK_ACT_YEAR_ALL));
 	cr_assert_eq(l->total, 3);
 	cr_assert(v->ops->request(v, LK_ACT_FILTER_PHASE));
@@ -473,6 +473,34 @@ Test(ui_runs, staff_and_user_representatives_get_no_changing_keys)
 	cr_assert_eq(data_version(h), before, "reading wrote nothing");
 	ctx_close(rep);
 	ctx_close(staff);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
+Test(ui_runs, a_cancelled_run_offers_no_changes_even_to_a_coordinator)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = raw_open(ctx);
+	lk_err err;
+	int64_t run = scheduled_run(ctx, active_course(ctx, "Leve med KOLS", 2), "2027-03-22", "Rom 1", 12);
+	int64_t s1 = session_id_of(h, run, 1);
+
+	struct ui_fixture f;
+	lk_view *v = push(&f, ctx, &run_view, &run);
+	cr_assert_eq(v->ops, &run_view);
+	cr_assert_eq(ui_push(&f.ui, &run_facilitators_view, &s1, &f.err), 0, "%s", f.err.msg);
+	cr_assert_eq(ui_top(&f.ui)->ops, &run_facilitators_view);
+	/* Cancelled meanwhile (another coordinator): both re-read and drop their changing keys. */
+	cr_assert_eq(run_set_phase(ctx, run, LK_RUN_CANCELLED, "For få påmeldte", NULL, &err), 0, "%s", err.msg);
+	cr_assert_eq(ui_top(&f.ui)->ops->reload(ui_top(&f.ui), &err), 0, "%s", err.msg);
+	cr_assert_eq(ui_top(&f.ui)->ops, &run_facilitators_readonly);
+	ui_pop(&f.ui);
+	cr_assert_eq(ui_top(&f.ui), v);
+	cr_assert_eq(v->ops, &run_view_readonly, "popping re-read the run");
+	char *t = v->ops->title(v);
+	cr_assert_str_eq(t, "Run: Leve med KOLS · Våren 2027");
+	free(t);
+	ui_fini(&f.ui);
 	sqlite3_close(h);
 	ctx_close(ctx);
 }

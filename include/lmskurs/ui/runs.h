@@ -51,8 +51,8 @@ extern const lk_view_ops run_status_form_view;   /* arg: const int64_t *session 
 /* ---- texts the run screens share (pure; newly allocated, caller frees;
  * NULL only when out of memory) ---- */
 
-/* "10.02.–10.03.2027 (wk 6–10)" (the year once when both share it,
- * "28.12.2026–11.01.2027 (wk 53–2)" otherwise), one date alone when first == last,
+/* "10.02.–10.03.2027 wk 6–10" (the year once when both share it,
+ * "28.12.2026–11.01.2027 wk 53–2" otherwise), one date alone when first == last,
  * "no sessions yet" when first.year is 0. */
 char *runs_dates_text(lk_date first, lk_date last);
 
