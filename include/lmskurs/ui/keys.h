@@ -75,6 +75,7 @@ typedef enum lk_key_group {
 	X(WEEK_PREV, "week-prev", LK_GROUP_VIEW, N_("week back"), N_("Show the week before"), '-', LK_FN(KEY_LEFT)) \
 	X(WEEK_NEXT, "week-next", LK_GROUP_VIEW, N_("week on"), N_("Show the week after"), '+', '=', LK_FN(KEY_RIGHT)) \
 	X(WEEK_THIS, "week-this", LK_GROUP_VIEW, N_("this week"), N_("Go back to this week"), 't') \
+	X(CHECKLIST, "checklist", LK_GROUP_VIEW, N_("checklist"), N_("Show the checklist of each phase (what the next phase's gate asks for)"), 'C') \
 	X(SCHEDULE, "schedule", LK_GROUP_CHANGE, N_("schedule"), N_("Lay out the sessions from the course's session plan (replaces the sessions there are)"), 's') \
 	X(FACILITATORS, "facilitators", LK_GROUP_CHANGE, N_("facilitators"), N_("Show and change the facilitators of the selected session"), 'f') \
 	X(FACILITATORS_ALL, "facilitators-all", LK_GROUP_CHANGE, N_("same for all"), N_("Book the same professional and user representative for every planned session"), 'F') \
