@@ -333,6 +333,10 @@ static bool run_request(lk_view *v, lk_action a)
 		run_open_session(v, &run_facilitators_view, false);
 		return true;
 	}
+	if (a == LK_ACT_CHECKLIST) {
+		ui_push(v->ui, &run_checklist_view, &s->id, NULL);
+		return true;
+	}
 	return run_request_change(v, a);
 }
 
@@ -341,7 +345,7 @@ static bool run_request(lk_view *v, lk_action a)
 	LK_ACT_MOVE_FIRST, LK_ACT_MOVE_LAST, LK_ACT_OPEN, LK_ACT_BACK
 
 static const lk_action run_actions[] = {
-	RUN_MOVES, LK_ACT_EDIT, LK_ACT_SCHEDULE, LK_ACT_FACILITATORS, LK_ACT_FACILITATORS_ALL,
+	RUN_MOVES, LK_ACT_CHECKLIST, LK_ACT_EDIT, LK_ACT_SCHEDULE, LK_ACT_FACILITATORS, LK_ACT_FACILITATORS_ALL,
 	LK_ACT_CAPACITY, LK_ACT_SESSION_STATUS, LK_ACT_PHASE_NEXT, LK_ACT_PHASE_BACK,
 	LK_ACT_PHASE_CANCEL, 0,
 };
@@ -351,7 +355,7 @@ static const lk_action run_hints[] = {
 	LK_ACT_SESSION_STATUS, LK_ACT_PHASE_NEXT, LK_ACT_BACK, 0,
 };
 
-static const lk_action run_readonly_actions[] = {RUN_MOVES, LK_ACT_FACILITATORS, 0};
+static const lk_action run_readonly_actions[] = {RUN_MOVES, LK_ACT_CHECKLIST, LK_ACT_FACILITATORS, 0};
 
 static const lk_action run_readonly_hints[] = {LK_ACT_OPEN, LK_ACT_BACK, 0};
 

@@ -102,6 +102,7 @@ Test(ui_runs, help_of_run_is_pinned)
 		"Screens\n"
 		"  Enter | Open the selected entry\n"
 		"  Esc, q | Go back to the previous screen\n"
+		"  C | Show the checklist of each phase (what the next phase's gate asks for)\n"
 		"Changing\n"
 		"  e | Edit the selected entry\n"
 		"  s | Lay out the sessions from the course's session plan (replaces the sessions there are)\n"
@@ -123,9 +124,23 @@ Test(ui_runs, help_of_the_read_only_run_offers_no_changes)
 		"Screens\n"
 		"  Enter | Open the selected entry\n"
 		"  Esc, q | Go back to the previous screen\n"
+		"  C | Show the checklist of each phase (what the next phase's gate asks for)\n"
 		"Changing\n"
 		"  f | Show and change the facilitators of the selected session\n"
 		EVERYWHERE);
+}
+
+Test(ui_runs, help_of_the_checklist_is_pinned)
+{
+	struct help_text t;
+	cr_assert_str_eq(help_of(&run_checklist_view, &t),
+		MOVING
+		"Screens\n"
+		"  Esc, q | Go back to the previous screen\n"
+		"Changing\n"
+		"  Space | Tick or untick the selected entry\n"
+		EVERYWHERE);
+	cr_assert_null(strstr(help_of(&run_checklist_readonly, &t), "Tick"), "%s", t.buf);
 }
 
 Test(ui_runs, help_of_week_is_pinned)
@@ -159,7 +174,7 @@ Test(ui_runs, help_of_facilitators_is_pinned)
 static const lk_view_ops *const my_views[] = {
 	&runs_view, &run_view, &run_view_readonly, &week_view, &run_facilitators_view,
 	&run_facilitators_readonly, &run_schedule_form_view, &run_session_form_view,
-	&run_capacity_form_view, &run_status_form_view,
+	&run_capacity_form_view, &run_status_form_view, &run_checklist_view, &run_checklist_readonly,
 };
 
 Test(ui_runs, no_view_has_two_actions_on_one_key_and_hints_are_offered)
@@ -501,6 +516,48 @@ Test(ui_runs, a_cancelled_run_offers_no_changes_even_to_a_coordinator)
 	cr_assert_str_eq(t, "Run: Leve med KOLS · Våren 2027");
 	free(t);
 	ui_fini(&f.ui);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
+Test(ui_runs, the_checklist_ticks_for_a_coordinator_only)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = raw_open(ctx);
+	int64_t run = scheduled_run(ctx, active_course(ctx, "Leve med KOLS", 2), "2027-03-22", "Rom 1", 12);
+	lk_ctx *staff = tl_ctx_as(ctx, "vert", LK_ROLE_STAFF);
+
+	struct ui_fixture f;
+	lk_view *v = push(&f, staff, &run_checklist_view, &run);
+	cr_assert_eq(v->ops, &run_checklist_readonly);
+	lk_list *l = v->ops->list(v);
+	int64_t n = raw_int(h, "SELECT count(*) FROM checklist_item WHERE run_id IS NOT NULL");
+	cr_assert_gt(n, 0, "the scheduling checklist was copied");
+	cr_assert_eq(l->total, n);
+	int64_t before = data_version(h);
+	cr_assert(v->ops->request(v, LK_ACT_TOGGLE), "asked anyway, it refuses");
+	cr_assert(strstr(f.ui.status, "As staff you may not"), "%s", f.ui.status);
+	cr_assert_eq(data_version(h), before);
+	ui_fini(&f.ui);
+
+	v = push(&f, ctx, &run_checklist_view, &run);
+	cr_assert_eq(v->ops, &run_checklist_view);
+	const char *c[LK_LIST_COLS_MAX];
+	cells_of(l = v->ops->list(v), 0, c);
+	cr_assert(strncmp(c[0], "[ ] ", 4) == 0, "%s", c[0]);
+	cr_assert_str_eq(c[1], "scheduling");
+	cr_assert_str_eq(c[2], "");
+	cr_assert(v->ops->request(v, LK_ACT_TOGGLE));
+	cr_assert_str_eq(f.ui.status, "Ticked.");
+	cells_of(l, 0, c);
+	cr_assert(strncmp(c[0], "[x] ", 4) == 0, "%s", c[0]);
+	cr_assert_str_eq(c[2], "ticked by koord, 10.01.2027 09:00");
+	cr_assert_eq(raw_int(h, "SELECT count(*) FROM checklist_item WHERE done = 1"), 1);
+	cr_assert(v->ops->request(v, LK_ACT_TOGGLE));
+	cr_assert_str_eq(f.ui.status, "Unticked.");
+	cr_assert_eq(raw_int(h, "SELECT count(*) FROM checklist_item WHERE done = 1"), 0);
+	ui_fini(&f.ui);
+	ctx_close(staff);
 	sqlite3_close(h);
 	ctx_close(ctx);
 }

@@ -12,14 +12,15 @@
  *            ──F──▶ two person pickers ──▶ run_assign_facilitators
  *            ──c──▶ run_capacity_form_view ──Ctrl-S──▶ run_set_capacity (who moved up)
  *            ──x──▶ run_status_form_view ──Ctrl-S──▶ session_set_status
+ *            ──C──▶ run_checklist_view ──Space──▶ checklist_set_done
  *            ──> / <──▶ run_gate ▶ gate_dialog ▶ run_set_phase
  *            ──X──▶ dialog_reason ▶ run_set_phase(cancelled)
  *
  * Roles that may not change plans (user representatives, staff) get the
- * same screens without the changing keys: run_view and
- * run_facilitators_view switch themselves to their *_readonly twins when
- * opened by such a role, so neither the bottom line nor the help offers
- * what the core would refuse.
+ * same screens without the changing keys: run_view, run_facilitators_view
+ * and run_checklist_view switch themselves to their *_readonly twins when
+ * opened by such a role or for a closed or cancelled run (final), so
+ * neither the bottom line nor the help offers what the core would refuse.
  */
 #ifndef LMSKURS_UI_RUNS_H
 #define LMSKURS_UI_RUNS_H
@@ -41,6 +42,10 @@ extern const lk_view_ops run_view_readonly;
 /* One session's facilitators (arg: const int64_t *session id). */
 extern const lk_view_ops run_facilitators_view;
 extern const lk_view_ops run_facilitators_readonly;
+
+/* The run's checklist (arg: const int64_t *run id); Space ticks. */
+extern const lk_view_ops run_checklist_view;
+extern const lk_view_ops run_checklist_readonly;
 
 /* Forms; each refuses to open for a role that may not change plans. */
 extern const lk_view_ops run_schedule_form_view; /* arg: const int64_t *run id */
