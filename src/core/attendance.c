@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/phase.h"
 #include "lmskurs/role.h"
@@ -12,25 +13,22 @@
 #include "lmskurs/store/enroll.h"
 #include "lmskurs/text.h"
 
-static const struct {
-	const char *code, *label;
-} att_statuses[] = {
+static const lk_code_name att_statuses[] = {
 	[LK_ATT_PRESENT] = {"present", N_("present")},
 	[LK_ATT_ABSENT] = {"absent", N_("absent")},
 	[LK_ATT_EXCUSED] = {"excused", N_("excused")},
 };
 
-const char *attendance_status_code(lk_att_status s) { return att_statuses[s].code; }
-const char *attendance_status_label(lk_att_status s) { return _(att_statuses[s].label); }
+const char *attendance_status_code(lk_att_status s) { return codes_code(att_statuses, LK_NCODES(att_statuses), s); }
+const char *attendance_status_label(lk_att_status s) { return codes_label(att_statuses, LK_NCODES(att_statuses), s); }
 
 int attendance_status_parse(const char *code, lk_att_status *out)
 {
-	for (size_t i = 0; i < sizeof att_statuses / sizeof att_statuses[0]; i++)
-		if (code && strcmp(code, att_statuses[i].code) == 0) {
-			*out = (lk_att_status)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(att_statuses, LK_NCODES(att_statuses), code, &i) < 0)
+		return -1;
+	*out = (lk_att_status)i;
+	return 0;
 }
 
 /* ---- what marking checks ---- */

@@ -3,28 +3,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/role.h"
 #include "lmskurs/store/conflict.h"
 #include "lmskurs/text.h"
 
-static const struct {
-	const char *code, *label;
-} kinds[LK_CONFLICT_KIND_COUNT] = {
+static const lk_code_name kinds[LK_CONFLICT_KIND_COUNT] = {
 	[LK_CONFLICT_ROOM] = {"room", N_("room double booked")},
 	[LK_CONFLICT_FACILITATOR] = {"facilitator", N_("facilitator double booked")},
 	[LK_CONFLICT_HOLIDAY] = {"holiday", N_("public holiday")},
 };
 
-const char *conflict_kind_code(lk_conflict_kind k)
-{
-	return (unsigned)k < LK_CONFLICT_KIND_COUNT ? kinds[k].code : "";
-}
-
-const char *conflict_kind_label(lk_conflict_kind k)
-{
-	return (unsigned)k < LK_CONFLICT_KIND_COUNT ? _(kinds[k].label) : "";
-}
+const char *conflict_kind_code(lk_conflict_kind k) { return codes_code(kinds, LK_CONFLICT_KIND_COUNT, k); }
+const char *conflict_kind_label(lk_conflict_kind k) { return codes_label(kinds, LK_CONFLICT_KIND_COUNT, k); }
 
 /* What the streaming callbacks share. */
 struct walk {

@@ -6,70 +6,47 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/role.h"
 #include "lmskurs/store/course.h"
 #include "lmskurs/store/phase.h"
 #include "lmskurs/text.h"
 
-struct code_label {
-	const char *code, *label;
-};
-
-static const struct code_label audiences[LK_AUDIENCE_COUNT] = {
+static const lk_code_name audiences[LK_AUDIENCE_COUNT] = {
 	[LK_AUDIENCE_PATIENTS] = {"patients", N_("patients")},
 	[LK_AUDIENCE_RELATIVES] = {"relatives", N_("relatives")},
 	[LK_AUDIENCE_BOTH] = {"both", N_("patients and relatives")},
 };
 
-static const struct code_label needs_names[LK_NEEDS_COUNT] = {
+static const lk_code_name needs_names[LK_NEEDS_COUNT] = {
 	[LK_NEEDS_BOTH] = {"both", N_("professional and user representative")},
 	[LK_NEEDS_PROFESSIONAL] = {"professional", N_("professional")},
 	[LK_NEEDS_USER_REP] = {"user_rep", N_("user representative")},
 };
 
-static int table_parse(const struct code_label *t, int n, const char *code)
-{
-	for (int i = 0; i < n; i++)
-		if (code && strcmp(code, t[i].code) == 0)
-			return i;
-	return -1;
-}
-
-const char *course_audience_code(lk_audience a)
-{
-	return (unsigned)a < LK_AUDIENCE_COUNT ? audiences[a].code : "";
-}
-
-const char *course_audience_label(lk_audience a)
-{
-	return (unsigned)a < LK_AUDIENCE_COUNT ? _(audiences[a].label) : "";
-}
+const char *course_audience_code(lk_audience a) { return codes_code(audiences, LK_AUDIENCE_COUNT, a); }
+const char *course_audience_label(lk_audience a) { return codes_label(audiences, LK_AUDIENCE_COUNT, a); }
 
 int course_audience_parse(const char *code, lk_audience *out)
 {
-	int i = table_parse(audiences, LK_AUDIENCE_COUNT, code);
-	if (i >= 0)
-		*out = (lk_audience)i;
-	return i < 0 ? -1 : 0;
+	int i;
+	if (codes_parse(audiences, LK_AUDIENCE_COUNT, code, &i) < 0)
+		return -1;
+	*out = (lk_audience)i;
+	return 0;
 }
 
-const char *course_part_needs_code(lk_part_needs n)
-{
-	return (unsigned)n < LK_NEEDS_COUNT ? needs_names[n].code : "";
-}
-
-const char *course_part_needs_label(lk_part_needs n)
-{
-	return (unsigned)n < LK_NEEDS_COUNT ? _(needs_names[n].label) : "";
-}
+const char *course_part_needs_code(lk_part_needs n) { return codes_code(needs_names, LK_NEEDS_COUNT, n); }
+const char *course_part_needs_label(lk_part_needs n) { return codes_label(needs_names, LK_NEEDS_COUNT, n); }
 
 int course_part_needs_parse(const char *code, lk_part_needs *out)
 {
-	int i = table_parse(needs_names, LK_NEEDS_COUNT, code);
-	if (i >= 0)
-		*out = (lk_part_needs)i;
-	return i < 0 ? -1 : 0;
+	int i;
+	if (codes_parse(needs_names, LK_NEEDS_COUNT, code, &i) < 0)
+		return -1;
+	*out = (lk_part_needs)i;
+	return 0;
 }
 
 void course_free(lk_course *c)

@@ -7,29 +7,26 @@
 #include <unistd.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/store/user.h"
 
-static const struct {
-	const char *code;
-	const char *label;
-} role_names[] = {
+static const lk_code_name role_names[] = {
 	[LK_ROLE_COORDINATOR] = {"coordinator", N_("coordinator")},
 	[LK_ROLE_USER_REP] = {"user_rep", N_("user representative")},
 	[LK_ROLE_STAFF] = {"staff", N_("staff")},
 };
 
-const char *role_code(lk_role r) { return role_names[r].code; }
-const char *role_label(lk_role r) { return _(role_names[r].label); }
+const char *role_code(lk_role r) { return codes_code(role_names, LK_NCODES(role_names), r); }
+const char *role_label(lk_role r) { return codes_label(role_names, LK_NCODES(role_names), r); }
 
 int role_parse(const char *code, lk_role *out)
 {
-	for (size_t i = 0; i < sizeof role_names / sizeof role_names[0]; i++)
-		if (code && strcmp(code, role_names[i].code) == 0) {
-			*out = (lk_role)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(role_names, LK_NCODES(role_names), code, &i) < 0)
+		return -1;
+	*out = (lk_role)i;
+	return 0;
 }
 
 static lk_datetime system_clock(void *arg)

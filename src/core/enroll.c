@@ -5,46 +5,46 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/phase.h"
 #include "lmskurs/role.h"
 #include "lmskurs/store/enroll.h"
 #include "lmskurs/store/participant.h"
 
-static const struct {
-	const char *code, *label;
-} categories[] = {
+static const lk_code_name categories[] = {
 	[LK_CAT_PATIENT] = {"patient", N_("patient")},
 	[LK_CAT_RELATIVE] = {"relative", N_("relative")},
-}, statuses[] = {
+};
+
+static const lk_code_name statuses[] = {
 	[LK_ENR_REGISTERED] = {"registered", N_("registered")},
 	[LK_ENR_WAITLISTED] = {"waitlisted", N_("on the waitlist")},
 	[LK_ENR_CANCELLED] = {"cancelled", N_("cancelled")},
 };
 
-const char *enroll_category_code(lk_category c) { return categories[c].code; }
-const char *enroll_category_label(lk_category c) { return _(categories[c].label); }
-const char *enroll_status_code(lk_enroll_status s) { return statuses[s].code; }
-const char *enroll_status_label(lk_enroll_status s) { return _(statuses[s].label); }
+const char *enroll_category_code(lk_category c) { return codes_code(categories, LK_NCODES(categories), c); }
+const char *enroll_category_label(lk_category c) { return codes_label(categories, LK_NCODES(categories), c); }
 
 int enroll_category_parse(const char *code, lk_category *out)
 {
-	for (size_t i = 0; i < sizeof categories / sizeof categories[0]; i++)
-		if (code && strcmp(code, categories[i].code) == 0) {
-			*out = (lk_category)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(categories, LK_NCODES(categories), code, &i) < 0)
+		return -1;
+	*out = (lk_category)i;
+	return 0;
 }
+
+const char *enroll_status_code(lk_enroll_status s) { return codes_code(statuses, LK_NCODES(statuses), s); }
+const char *enroll_status_label(lk_enroll_status s) { return codes_label(statuses, LK_NCODES(statuses), s); }
 
 int enroll_status_parse(const char *code, lk_enroll_status *out)
 {
-	for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
-		if (code && strcmp(code, statuses[i].code) == 0) {
-			*out = (lk_enroll_status)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(statuses, LK_NCODES(statuses), code, &i) < 0)
+		return -1;
+	*out = (lk_enroll_status)i;
+	return 0;
 }
 
 void enrollment_free(lk_enrollment *e)

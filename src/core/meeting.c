@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/role.h"
 #include "lmskurs/store/course.h"
@@ -13,31 +14,21 @@
 #include "lmskurs/store/phase.h"
 #include "lmskurs/text.h"
 
-static const struct {
-	const char *code, *label;
-} kinds[LK_MEETING_KIND_COUNT] = {
+static const lk_code_name kinds[LK_MEETING_KIND_COUNT] = {
 	[LK_MEETING_PLANNING] = {"planning", N_("planning meeting")},
 	[LK_MEETING_EVALUATION] = {"evaluation", N_("evaluation meeting")},
 };
 
-const char *meeting_kind_code(lk_meeting_kind k)
-{
-	return (unsigned)k < LK_MEETING_KIND_COUNT ? kinds[k].code : "";
-}
-
-const char *meeting_kind_label(lk_meeting_kind k)
-{
-	return (unsigned)k < LK_MEETING_KIND_COUNT ? _(kinds[k].label) : "";
-}
+const char *meeting_kind_code(lk_meeting_kind k) { return codes_code(kinds, LK_MEETING_KIND_COUNT, k); }
+const char *meeting_kind_label(lk_meeting_kind k) { return codes_label(kinds, LK_MEETING_KIND_COUNT, k); }
 
 int meeting_kind_parse(const char *code, lk_meeting_kind *out)
 {
-	for (int i = 0; i < LK_MEETING_KIND_COUNT; i++)
-		if (code && strcmp(code, kinds[i].code) == 0) {
-			*out = (lk_meeting_kind)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(kinds, LK_MEETING_KIND_COUNT, code, &i) < 0)
+		return -1;
+	*out = (lk_meeting_kind)i;
+	return 0;
 }
 
 void meeting_free(lk_meeting *m)

@@ -4,29 +4,27 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/role.h"
 #include "lmskurs/store/person.h"
 #include "lmskurs/text.h"
 
-static const struct {
-	const char *code, *label;
-} kinds[] = {
+static const lk_code_name kinds[] = {
 	[LK_PROFESSIONAL] = {"professional", N_("professional")},
 	[LK_USER_REP] = {"user_rep", N_("user representative")},
 };
 
-const char *person_kind_code(lk_person_kind k) { return kinds[k].code; }
-const char *person_kind_label(lk_person_kind k) { return _(kinds[k].label); }
+const char *person_kind_code(lk_person_kind k) { return codes_code(kinds, LK_NCODES(kinds), k); }
+const char *person_kind_label(lk_person_kind k) { return codes_label(kinds, LK_NCODES(kinds), k); }
 
 int person_kind_parse(const char *code, lk_person_kind *out)
 {
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (code && strcmp(code, kinds[i].code) == 0) {
-			*out = (lk_person_kind)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(kinds, LK_NCODES(kinds), code, &i) < 0)
+		return -1;
+	*out = (lk_person_kind)i;
+	return 0;
 }
 
 void person_free(lk_person *p)

@@ -9,16 +9,13 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/role.h"
 #include "lmskurs/store/phase.h"
 #include "lmskurs/text.h"
 
-struct phase_name {
-	const char *code, *label;
-};
-
-static const struct phase_name course_phases[LK_COURSE_PHASE_COUNT] = {
+static const lk_code_name course_phases[LK_COURSE_PHASE_COUNT] = {
 	[LK_COURSE_IDEA] = {"idea", N_("idea and anchoring")},
 	[LK_COURSE_PLANNING] = {"planning", N_("planning")},
 	[LK_COURSE_ACTIVE] = {"active", N_("active")},
@@ -26,7 +23,7 @@ static const struct phase_name course_phases[LK_COURSE_PHASE_COUNT] = {
 	[LK_COURSE_RETIRED] = {"retired", N_("retired")},
 };
 
-static const struct phase_name run_phases[LK_RUN_PHASE_COUNT] = {
+static const lk_code_name run_phases[LK_RUN_PHASE_COUNT] = {
 	[LK_RUN_SCHEDULING] = {"scheduling", N_("scheduling")},
 	[LK_RUN_REGISTRATION] = {"registration", N_("registration open")},
 	[LK_RUN_EXECUTION] = {"execution", N_("running")},
@@ -44,49 +41,25 @@ static const struct {
 	{"execution", 1}, {"evaluation", 1}, {"revision", 0},
 };
 
-static int table_parse(const struct phase_name *t, int n, const char *code, int *out)
-{
-	for (int i = 0; i < n; i++)
-		if (code && strcmp(code, t[i].code) == 0) {
-			*out = i;
-			return 0;
-		}
-	return -1;
-}
-
-const char *course_phase_code(lk_course_phase p)
-{
-	return (unsigned)p < LK_COURSE_PHASE_COUNT ? course_phases[p].code : "";
-}
-
-const char *course_phase_label(lk_course_phase p)
-{
-	return (unsigned)p < LK_COURSE_PHASE_COUNT ? _(course_phases[p].label) : "";
-}
+const char *course_phase_code(lk_course_phase p) { return codes_code(course_phases, LK_COURSE_PHASE_COUNT, p); }
+const char *course_phase_label(lk_course_phase p) { return codes_label(course_phases, LK_COURSE_PHASE_COUNT, p); }
 
 int course_phase_parse(const char *code, lk_course_phase *out)
 {
 	int i;
-	if (table_parse(course_phases, LK_COURSE_PHASE_COUNT, code, &i) < 0)
+	if (codes_parse(course_phases, LK_COURSE_PHASE_COUNT, code, &i) < 0)
 		return -1;
 	*out = (lk_course_phase)i;
 	return 0;
 }
 
-const char *run_phase_code(lk_run_phase p)
-{
-	return (unsigned)p < LK_RUN_PHASE_COUNT ? run_phases[p].code : "";
-}
-
-const char *run_phase_label(lk_run_phase p)
-{
-	return (unsigned)p < LK_RUN_PHASE_COUNT ? _(run_phases[p].label) : "";
-}
+const char *run_phase_code(lk_run_phase p) { return codes_code(run_phases, LK_RUN_PHASE_COUNT, p); }
+const char *run_phase_label(lk_run_phase p) { return codes_label(run_phases, LK_RUN_PHASE_COUNT, p); }
 
 int run_phase_parse(const char *code, lk_run_phase *out)
 {
 	int i;
-	if (table_parse(run_phases, LK_RUN_PHASE_COUNT, code, &i) < 0)
+	if (codes_parse(run_phases, LK_RUN_PHASE_COUNT, code, &i) < 0)
 		return -1;
 	*out = (lk_run_phase)i;
 	return 0;

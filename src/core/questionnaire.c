@@ -5,70 +5,47 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/role.h"
 #include "lmskurs/store/questionnaire.h"
 #include "lmskurs/text.h"
 
-typedef struct code_label {
-	const char *code, *label;
-} code_label;
-
-static const code_label sections[LK_SECTION_COUNT] = {
+static const lk_code_name sections[LK_SECTION_COUNT] = {
 	[LK_SECTION_BACKGROUND] = {"background", N_("background")},
 	[LK_SECTION_RATING] = {"rating", N_("rating")},
 	[LK_SECTION_OPEN] = {"open", N_("open question")},
 };
 
-static const code_label kinds[LK_QUESTION_KIND_COUNT] = {
+static const lk_code_name kinds[LK_QUESTION_KIND_COUNT] = {
 	[LK_QUESTION_SCALE] = {"scale", N_("scale")},
 	[LK_QUESTION_CHOICE] = {"choice", N_("choice")},
 	[LK_QUESTION_YESNO] = {"yesno", N_("yes/no")},
 	[LK_QUESTION_TEXT] = {"text", N_("free text")},
 };
 
-static int parse_code(const code_label *t, int n, const char *code)
-{
-	for (int i = 0; i < n; i++)
-		if (code && strcmp(code, t[i].code) == 0)
-			return i;
-	return -1;
-}
-
-const char *question_section_code(lk_question_section s)
-{
-	return (unsigned)s < LK_SECTION_COUNT ? sections[s].code : "";
-}
-
-const char *question_section_label(lk_question_section s)
-{
-	return (unsigned)s < LK_SECTION_COUNT ? _(sections[s].label) : "";
-}
+const char *question_section_code(lk_question_section s) { return codes_code(sections, LK_SECTION_COUNT, s); }
+const char *question_section_label(lk_question_section s) { return codes_label(sections, LK_SECTION_COUNT, s); }
 
 int question_section_parse(const char *code, lk_question_section *out)
 {
-	int i = parse_code(sections, LK_SECTION_COUNT, code);
-	if (i >= 0)
-		*out = (lk_question_section)i;
-	return i < 0 ? -1 : 0;
+	int i;
+	if (codes_parse(sections, LK_SECTION_COUNT, code, &i) < 0)
+		return -1;
+	*out = (lk_question_section)i;
+	return 0;
 }
 
-const char *question_kind_code(lk_question_kind k)
-{
-	return (unsigned)k < LK_QUESTION_KIND_COUNT ? kinds[k].code : "";
-}
-
-const char *question_kind_label(lk_question_kind k)
-{
-	return (unsigned)k < LK_QUESTION_KIND_COUNT ? _(kinds[k].label) : "";
-}
+const char *question_kind_code(lk_question_kind k) { return codes_code(kinds, LK_QUESTION_KIND_COUNT, k); }
+const char *question_kind_label(lk_question_kind k) { return codes_label(kinds, LK_QUESTION_KIND_COUNT, k); }
 
 int question_kind_parse(const char *code, lk_question_kind *out)
 {
-	int i = parse_code(kinds, LK_QUESTION_KIND_COUNT, code);
-	if (i >= 0)
-		*out = (lk_question_kind)i;
-	return i < 0 ? -1 : 0;
+	int i;
+	if (codes_parse(kinds, LK_QUESTION_KIND_COUNT, code, &i) < 0)
+		return -1;
+	*out = (lk_question_kind)i;
+	return 0;
 }
 
 void question_free(lk_question *q)

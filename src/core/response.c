@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/phase.h"
 #include "lmskurs/questionnaire.h"
@@ -13,31 +14,21 @@
 #include "lmskurs/store/response.h"
 #include "lmskurs/text.h"
 
-static const struct {
-	const char *code, *label;
-} sources[LK_SOURCE_COUNT] = {
+static const lk_code_name sources[LK_SOURCE_COUNT] = {
 	[LK_SOURCE_PAPER] = {"paper", N_("paper form")},
 	[LK_SOURCE_IMPORT] = {"import", N_("imported")},
 };
 
-const char *response_source_code(lk_response_source s)
-{
-	return (unsigned)s < LK_SOURCE_COUNT ? sources[s].code : "";
-}
-
-const char *response_source_label(lk_response_source s)
-{
-	return (unsigned)s < LK_SOURCE_COUNT ? _(sources[s].label) : "";
-}
+const char *response_source_code(lk_response_source s) { return codes_code(sources, LK_SOURCE_COUNT, s); }
+const char *response_source_label(lk_response_source s) { return codes_label(sources, LK_SOURCE_COUNT, s); }
 
 int response_source_parse(const char *code, lk_response_source *out)
 {
-	for (int i = 0; i < LK_SOURCE_COUNT; i++)
-		if (code && strcmp(code, sources[i].code) == 0) {
-			*out = (lk_response_source)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(sources, LK_SOURCE_COUNT, code, &i) < 0)
+		return -1;
+	*out = (lk_response_source)i;
+	return 0;
 }
 
 void response_free(lk_response *r)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/role.h"
 #include "lmskurs/store/course.h"
@@ -13,9 +14,7 @@
 #include "lmskurs/store/phase.h"
 #include "lmskurs/text.h"
 
-static const struct {
-	const char *code, *label;
-} elements[LK_ELEMENT_COUNT] = {
+static const lk_code_name elements[LK_ELEMENT_COUNT] = {
 	[LK_ELEMENT_TARGET_GROUP] = {"target_group", N_("target group")},
 	[LK_ELEMENT_GOALS] = {"goals", N_("goals")},
 	[LK_ELEMENT_FRAME] = {"frame", N_("frame conditions")},
@@ -26,24 +25,16 @@ static const struct {
 	[LK_ELEMENT_OTHER] = {"other", N_("other")},
 };
 
-const char *revision_element_code(lk_plan_element e)
-{
-	return (unsigned)e < LK_ELEMENT_COUNT ? elements[e].code : "";
-}
-
-const char *revision_element_label(lk_plan_element e)
-{
-	return (unsigned)e < LK_ELEMENT_COUNT ? _(elements[e].label) : "";
-}
+const char *revision_element_code(lk_plan_element e) { return codes_code(elements, LK_ELEMENT_COUNT, e); }
+const char *revision_element_label(lk_plan_element e) { return codes_label(elements, LK_ELEMENT_COUNT, e); }
 
 int revision_element_parse(const char *code, lk_plan_element *out)
 {
-	for (int i = 0; i < LK_ELEMENT_COUNT; i++)
-		if (code && strcmp(code, elements[i].code) == 0) {
-			*out = (lk_plan_element)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(elements, LK_ELEMENT_COUNT, code, &i) < 0)
+		return -1;
+	*out = (lk_plan_element)i;
+	return 0;
 }
 
 void revision_free(lk_revision *r)

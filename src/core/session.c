@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lmskurs/audit.h"
+#include "lmskurs/codes.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/phase.h"
 #include "lmskurs/role.h"
@@ -14,33 +15,22 @@
 #include "lmskurs/store/session.h"
 #include "lmskurs/text.h"
 
-static const struct {
-	const char *code, *label;
-} statuses[] = {
+static const lk_code_name statuses[] = {
 	[LK_SESSION_PLANNED] = {"planned", N_("planned")},
 	[LK_SESSION_HELD] = {"held", N_("held")},
 	[LK_SESSION_CANCELLED] = {"cancelled", N_("cancelled")},
 };
-enum { N_STATUSES = sizeof statuses / sizeof statuses[0] };
 
-const char *session_status_code(lk_session_status st)
-{
-	return (unsigned)st < N_STATUSES ? statuses[st].code : "";
-}
-
-const char *session_status_label(lk_session_status st)
-{
-	return (unsigned)st < N_STATUSES ? _(statuses[st].label) : "";
-}
+const char *session_status_code(lk_session_status st) { return codes_code(statuses, LK_NCODES(statuses), st); }
+const char *session_status_label(lk_session_status st) { return codes_label(statuses, LK_NCODES(statuses), st); }
 
 int session_status_parse(const char *code, lk_session_status *out)
 {
-	for (unsigned i = 0; i < N_STATUSES; i++)
-		if (code && strcmp(code, statuses[i].code) == 0) {
-			*out = (lk_session_status)i;
-			return 0;
-		}
-	return -1;
+	int i;
+	if (codes_parse(statuses, LK_NCODES(statuses), code, &i) < 0)
+		return -1;
+	*out = (lk_session_status)i;
+	return 0;
 }
 
 void session_free(lk_session *s)
@@ -222,7 +212,7 @@ int session_set_status(lk_ctx *ctx, int64_t id, int64_t version, lk_session_stat
 {
 	if (role_require(ctx, LK_PERM_EDIT_PLAN, err) < 0)
 		return -1;
-	if ((unsigned)st >= N_STATUSES)
+	if ((unsigned)st >= LK_NCODES(statuses))
 		return lk_fail(err, LK_EINVAL, _("A session is planned, held or cancelled."));
 	if (store_begin(ctx->db, err) < 0)
 		return -1;
