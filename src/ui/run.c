@@ -300,7 +300,8 @@ static void run_open_session(lk_view *v, const lk_view_ops *ops, bool edits)
 	run_state *s = v->state;
 	const run_session_row *row = list_selected(&s->list);
 	if (!row)
-		ui_status(v->ui, LK_STYLE_WARNING, "%s", _("There is no session yet: s lays them out from the course's session plan."));
+		ui_status(v->ui, LK_STYLE_WARNING, "%s", v->ops == &run_view ? _("There is no session yet: s lays them out from the course's session plan.")
+		                                                             : _("This run has no sessions yet."));
 	else if (!edits || run_ui_may_edit(v->ui))
 		ui_push(v->ui, ops, &row->id, NULL);
 }
