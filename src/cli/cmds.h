@@ -34,4 +34,8 @@ int cmd_course_list(cli_app *app, int argc, char **argv);
 int cmd_run_list(cli_app *app, int argc, char **argv);
 int cmd_session_list(cli_app *app, int argc, char **argv);
 
+/* cmd_participant.c: participants in and out of CSV files */
+int cmd_participants_import(cli_app *app, int argc, char **argv);
+int cmd_participants_export(cli_app *app, int argc, char **argv);
+
 #endif

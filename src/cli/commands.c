@@ -36,6 +36,11 @@ static const cli_command commands[] = {
 		N_("list the runs of the courses, newest first, with places taken and pairing")},
 	{"session", "list", cmd_session_list, LK_OPEN_EXISTING, "RUN [--format text|tsv|csv]",
 		N_("list the sessions of run number RUN with pairing and public holidays")},
+	{"participants", "import", cmd_participants_import, LK_OPEN_EXISTING,
+		"RUN FILE.csv [--dry-run] [--skip-bad] [--category patient|relative]",
+		N_("enroll the people of a registration CSV in run RUN, all or nothing; shows a preview first")},
+	{"participants", "export", cmd_participants_export, LK_OPEN_EXISTING, "RUN [--excel] [-o FILE]",
+		N_("write run RUN's enrollments with contact details as CSV (coordinators only)")},
 	{"help", NULL, cmd_help, LK_OPEN_EXISTING, "[COMMAND]",
 		N_("show this help, or the arguments of one command")},
 };
