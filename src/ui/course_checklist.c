@@ -302,6 +302,8 @@ static int draw_head(lk_course_page *p, lk_rect r)
 /* The overrides below the list, newest first, wrapped, in at most h lines. */
 static void draw_overrides(lk_course_page *p, lk_rect r)
 {
+	if (r.h < 1)
+		return;
 	if (p->n_overrides == 0) {
 		screen_text(p->ui, r.y, r.x, r.w, _("No gate of this course was passed with a written reason."), LK_STYLE_DIM);
 		return;
@@ -331,13 +333,12 @@ static void checklist_draw(lk_course_page *p, lk_rect r)
 		return;
 	}
 	int want = (int)(p->list.total > 0 ? p->list.total : 1) + 1;
-	int foot = overrides_lines(p, r.w);
+	int foot = p->n_overrides ? overrides_lines(p, r.w) : 1;
 	int list_h = rest.h - (foot ? foot + 1 : 0);
 	list_h = list_h < want ? (rest.h / 2 > want ? want : rest.h / 2) : want;
 	if (list_h < 3)
 		list_h = rest.h < 3 ? rest.h : 3;
-	if (p->n_overrides)
-		draw_overrides(p, (lk_rect){rest.y + list_h + 1, r.x, rest.h - list_h - 1, r.w});
+	draw_overrides(p, (lk_rect){rest.y + list_h + 1, r.x, rest.h - list_h - 1, r.w});
 	ui_draw_list(p->ui, &p->list, (lk_rect){rest.y, r.x, list_h, r.w});
 }
 

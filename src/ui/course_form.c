@@ -46,6 +46,18 @@ void course_form_draw(lk_view *v, lk_rect r)
 	form_draw(v->state, v->ui, (lk_rect){r.y + 1, r.x + 1, r.h - 1, r.w - 2});
 }
 
+void course_form_home(lk_form *f)
+{
+	for (int i = 0; i < f->n; i++) {
+		lk_edit *e = &f->fields[i].edit;
+		if (f->fields[i].kind != LK_FIELD_MULTILINE)
+			continue;
+		while (edit_up(e))
+			;
+		edit_home(e);
+	}
+}
+
 /* ---- the course form ---- */
 
 /* Field order. Labels are the core's field names ("Title must not be
@@ -104,6 +116,7 @@ static int build_form(form_state *s)
 	s->yesno[1] = _("no");
 	form_init(&s->form);
 	bool ok = add_idea_fields(s) && (!s->c.id || add_plan_fields(s));
+	course_form_home(&s->form);
 	return ok ? 0 : -1;
 }
 

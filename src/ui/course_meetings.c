@@ -262,6 +262,7 @@ static int meeting_form_build(meeting_form *s)
 		form_add_text(f, LK_FIELD_TIME, _("End"), true, end) == F_END &&
 		form_add_text(f, LK_FIELD_TEXT, _("Place"), false, s->m.place) == F_PLACE &&
 		form_add_text(f, LK_FIELD_MULTILINE, _("Notes"), false, s->m.notes) == F_NOTES;
+	course_form_home(f);
 	return ok ? 0 : -1;
 }
 

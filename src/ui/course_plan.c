@@ -254,6 +254,7 @@ static int part_form_build(part_form *s)
 		form_add_text(f, LK_FIELD_NUMBER, _("Minutes"), true, minutes) == F_MINUTES &&
 		form_add_choice(f, _("Needs"), s->needs, LK_NEEDS_COUNT, s->part.needs) == F_NEEDS &&
 		form_add_text(f, LK_FIELD_MULTILINE, _("Description"), false, s->part.description) == F_DESCRIPTION;
+	course_form_home(f);
 	return ok ? 0 : -1;
 }
 

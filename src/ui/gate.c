@@ -46,7 +46,7 @@ static char *hard_text(const char *to, const lk_gate *g, int n_hard)
 		return NULL;
 	fprintf(f, _("Cannot move to %s. These must be fixed first; no reason can pass them:"), to);
 	list_lines(f, g, 0, n_hard, _("! must be fixed:"));
-	fprintf(f, "\n\n%s", _("Every session needs both a professional and a user representative before registration can open. Book the missing facilitators on the sessions, then try again."));
+	fprintf(f, "\n\n%s", _("Registration can open only when every session has both a professional and a user representative, and the number of places is set. Fix what is marked \"must be fixed\", then try again."));
 	if (g->n > n_hard) {
 		fprintf(f, "\n\n%s", _("Also not met (a reason could pass these):"));
 		list_lines(f, g, n_hard, g->n, "-");

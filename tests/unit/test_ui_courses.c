@@ -499,3 +499,20 @@ Test(ui_courses, lists_need_only_read_rights)
 	ctx_close(staff);
 	fixture_close(&f);
 }
+
+Test(ui_courses, forms_open_texts_of_several_lines_at_their_start)
+{
+	lk_form f;
+	form_init(&f);
+	cr_assert_eq(form_add_text(&f, LK_FIELD_TEXT, "Title", true, "Åse's kurs"), 0);
+	cr_assert_eq(form_add_text(&f, LK_FIELD_MULTILINE, "Why", false, "Første linje\nandre – لسطر"), 1);
+	course_form_home(&f);
+	const lk_edit *title = &f.fields[0].edit, *why = &f.fields[1].edit;
+	cr_assert_eq(title->cur, title->nchars, "a line of its own keeps the cursor at its end");
+	cr_assert_eq(why->cur, 0);
+	cr_assert_eq(edit_cursor_line(why), 0);
+	cr_assert_eq(edit_cursor_col(why), 0);
+	cr_assert_not(f.changed, "moving the cursor is no change");
+	cr_assert_str_eq(form_text(&f, 1), "Første linje\nandre – لسطر");
+	form_free(&f);
+}

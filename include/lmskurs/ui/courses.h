@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "lmskurs/course.h"
+#include "lmskurs/ui/form.h"
 #include "lmskurs/ui/list.h"
 #include "lmskurs/ui/view.h"
 
@@ -123,6 +124,9 @@ void course_refused(lk_ui *ui, const char *title, const lk_err *err);
 bool course_form_request(lk_view *v, lk_action a, void (*save)(lk_view *v));
 bool course_form_input(lk_view *v, lk_key key);
 void course_form_draw(lk_view *v, lk_rect r);
+/* Puts the cursor of every text of several lines at its start, so a form
+ * opened on saved texts shows their beginnings, not their ends. */
+void course_form_home(lk_form *f);
 
 /* Sub-views the tabs push. */
 typedef struct lk_course_item_ref {
