@@ -5,21 +5,28 @@
 #include "lmskurs/i18n.h"
 #include "lmskurs/store/person.h"
 
-#define PERSON_COLS "id, name, kind, profession, organisation, email, phone, notes, active, version"
-
-static void read_person(sqlite3_stmt *st, lk_person *p)
+void st_read_person_head(sqlite3_stmt *st, int c, lk_person *p)
 {
-	p->id = sqlite3_column_int64(st, 0);
-	p->name = st_col_text(st, 1);
-	person_kind_parse((const char *)sqlite3_column_text(st, 2), &p->kind);
-	p->profession = st_col_text(st, 3);
-	p->organisation = st_col_text(st, 4);
-	p->email = st_col_text(st, 5);
-	p->phone = st_col_text(st, 6);
-	p->notes = st_col_text(st, 7);
-	p->active = sqlite3_column_int(st, 8) != 0;
-	p->version = sqlite3_column_int64(st, 9);
+	*p = (lk_person){.id = sqlite3_column_int64(st, c), .name = st_col_text(st, c + 1)};
+	if (person_kind_parse((const char *)sqlite3_column_text(st, c + 2), &p->kind) < 0)
+		p->kind = LK_PROFESSIONAL;
+	p->profession = st_col_text(st, c + 3);
+	p->organisation = st_col_text(st, c + 4);
 }
+
+void st_read_person(sqlite3_stmt *st, int c, lk_person *p)
+{
+	st_read_person_head(st, c, p);
+	p->email = st_col_text(st, c + 5);
+	p->phone = st_col_text(st, c + 6);
+	p->notes = st_col_text(st, c + 7);
+	p->active = sqlite3_column_int(st, c + 8) != 0;
+	p->version = sqlite3_column_int64(st, c + 9);
+}
+
+static void read_person(sqlite3_stmt *st, void *p) { st_read_person(st, 0, p); }
+
+ST_STREAM_OF(stream_people, lk_person, read_person, person_free)
 
 static void bind_fields(sqlite3_stmt *st, const lk_person *p)
 {
@@ -50,17 +57,8 @@ int store_person_insert(lk_db *db, lk_person *p, const char *stamp, lk_err *err)
 
 int store_person_get(lk_db *db, int64_t id, lk_person *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " PERSON_COLS " FROM person WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_person(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a person"), err);
+	return st_get_one(db, "SELECT " ST_PERSON_COLS("") " FROM person WHERE id = ?", id, read_person,
+		out, _("reading a person"), err);
 }
 
 int store_person_update(lk_db *db, lk_person *p, lk_err *err)
@@ -82,12 +80,8 @@ int store_person_update(lk_db *db, lk_person *p, lk_err *err)
 
 int store_person_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM person WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a person"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM person WHERE id = ? AND version = ?", id, version,
+		    _("deleting a person"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM person WHERE id = ?", id, _("The person"), err);
 }
@@ -114,23 +108,13 @@ int store_person_list(lk_db *db, const lk_person_filter *f, lk_page page,
 	int (*each)(void *, const lk_person *), void *arg, lk_err *err)
 {
 	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " PERSON_COLS " FROM person" PERSON_WHERE
+	if (st_prepare(db, "SELECT " ST_PERSON_COLS("") " FROM person" PERSON_WHERE
 			   " ORDER BY name COLLATE NOCASE, id LIMIT ?4 OFFSET ?5", &st, err) < 0 ||
 	    bind_filter(st, f, err) < 0)
 		return -1;
 	st_bind_int(st, 4, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 5, page.offset);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_person p;
-		read_person(st, &p);
-		int stop = each(arg, &p);
-		person_free(&p);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading people"), err);
+	return stream_people(db, st, each, arg, _("reading people"), err);
 }
 
 int64_t store_person_count(lk_db *db, const lk_person_filter *f, lk_err *err)
@@ -139,12 +123,7 @@ int64_t store_person_count(lk_db *db, const lk_person_filter *f, lk_err *err)
 	if (st_prepare(db, "SELECT count(*) FROM person" PERSON_WHERE, &st, err) < 0 ||
 	    bind_filter(st, f, err) < 0)
 		return -1;
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (n < 0)
-		st_fail(db, rc, _("counting people"), err);
-	return n;
+	return st_scalar(db, st, _("counting people"), err);
 }
 
 int store_person_usage(lk_db *db, int64_t id, const char *now_iso, lk_person_usage *out, lk_err *err)

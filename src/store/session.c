@@ -25,8 +25,9 @@ static lk_datetime col_datetime(sqlite3_stmt *st, int i)
 	return t;
 }
 
-static void read_session(sqlite3_stmt *st, lk_session *s)
+static void read_session(sqlite3_stmt *st, void *row)
 {
+	lk_session *s = row;
 	s->id = sqlite3_column_int64(st, 0);
 	s->run_id = sqlite3_column_int64(st, 1);
 	s->seq = sqlite3_column_int(st, 2);
@@ -46,21 +47,7 @@ static void read_session(sqlite3_stmt *st, lk_session *s)
 }
 
 /* Streams the rows of a bound SESSION_SELECT statement to each(). */
-static int stream_sessions(lk_db *db, sqlite3_stmt *st,
-	int (*each)(void *, const lk_session *), void *arg, lk_err *err)
-{
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_session s;
-		read_session(st, &s);
-		int stop = each(arg, &s);
-		session_free(&s);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading sessions"), err);
-}
+ST_STREAM_OF(stream_sessions, lk_session, read_session, session_free)
 
 static void bind_times(sqlite3_stmt *st, int i, const lk_session *s)
 {
@@ -118,45 +105,25 @@ int store_session_put_seq(lk_db *db, int64_t run_id, int seq, const char *starts
 
 int store_session_delete_beyond(lk_db *db, int64_t run_id, int seq, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM session WHERE run_id = ? AND seq > ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, run_id);
-	st_bind_int(st, 2, seq);
-	return st_exec_stmt(db, st, _("deleting sessions"), err);
+	return st_exec_ints(db, "DELETE FROM session WHERE run_id = ? AND seq > ?", run_id, seq,
+		_("deleting sessions"), err);
 }
 
 /* Two steps, because SQLite checks UNIQUE (run_id, seq) row by row: first
  * out of the way, then down by one. */
 int store_session_renumber(lk_db *db, int64_t run_id, int seq, lk_err *err)
 {
-	sqlite3_stmt *up, *down;
-	if (st_prepare(db, "UPDATE session SET seq = seq + 1000000 WHERE run_id = ? AND seq > ?",
-			&up, err) < 0)
+	if (st_exec_ints(db, "UPDATE session SET seq = seq + 1000000 WHERE run_id = ? AND seq > ?",
+		    run_id, seq, _("renumbering sessions"), err) < 0)
 		return -1;
-	st_bind_int(up, 1, run_id);
-	st_bind_int(up, 2, seq);
-	if (st_exec_stmt(db, up, _("renumbering sessions"), err) < 0 ||
-	    st_prepare(db, "UPDATE session SET seq = seq - 1000001 WHERE run_id = ? AND seq > 1000000",
-			&down, err) < 0)
-		return -1;
-	st_bind_int(down, 1, run_id);
-	return st_exec_stmt(db, down, _("renumbering sessions"), err);
+	return st_exec_ints(db, "UPDATE session SET seq = seq - 1000001 WHERE run_id = ? AND seq > 1000000",
+		run_id, 0, _("renumbering sessions"), err);
 }
 
 int store_session_get(lk_db *db, int64_t id, lk_session *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, SESSION_SELECT " WHERE s.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_session(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a session"), err);
+	return st_get_one(db, SESSION_SELECT " WHERE s.id = ?", id, read_session, out,
+		_("reading a session"), err);
 }
 
 int store_session_update(lk_db *db, lk_session *s, lk_err *err)
@@ -195,46 +162,28 @@ int store_session_set_status(lk_db *db, int64_t id, int64_t version, const char 
 
 int store_session_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM session WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a session"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM session WHERE id = ? AND version = ?", id, version,
+		    _("deleting a session"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM session WHERE id = ?", id, _("The session"), err);
 }
 
-/* Runs a "SELECT count(*) ... ?" query with one id. */
-static int64_t count_by_id(lk_db *db, const char *sql, int64_t id, lk_err *err)
-{
-	sqlite3_stmt *st;
-	if (st_prepare(db, sql, &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (n < 0)
-		st_fail(db, rc, _("counting sessions"), err);
-	return n;
-}
-
 int64_t store_session_attendance(lk_db *db, int64_t session_id, lk_err *err)
 {
-	return count_by_id(db, "SELECT count(*) FROM attendance WHERE session_id = ?", session_id, err);
+	return st_scalar_id(db, "SELECT count(*) FROM attendance WHERE session_id = ?", session_id,
+		_("counting sessions"), err);
 }
 
 int64_t store_session_run_attendance(lk_db *db, int64_t run_id, lk_err *err)
 {
-	return count_by_id(db, "SELECT count(*) FROM attendance a JOIN session s ON s.id = a.session_id"
-			       " WHERE s.run_id = ?", run_id, err);
+	return st_scalar_id(db, "SELECT count(*) FROM attendance a JOIN session s ON s.id = a.session_id"
+				" WHERE s.run_id = ?", run_id, _("counting sessions"), err);
 }
 
 int64_t store_session_count_planned(lk_db *db, int64_t run_id, lk_err *err)
 {
-	return count_by_id(db, "SELECT count(*) FROM session WHERE run_id = ? AND status = 'planned'",
-		run_id, err);
+	return st_scalar_id(db, "SELECT count(*) FROM session WHERE run_id = ? AND status = 'planned'",
+		run_id, _("counting sessions"), err);
 }
 
 int store_session_list(lk_db *db, int64_t run_id, bool unpaired_only,
@@ -247,7 +196,7 @@ int store_session_list(lk_db *db, int64_t run_id, bool unpaired_only,
 		return -1;
 	st_bind_int(st, 1, run_id);
 	st_bind_int(st, 2, unpaired_only);
-	return stream_sessions(db, st, each, arg, err);
+	return stream_sessions(db, st, each, arg, _("reading sessions"), err);
 }
 
 int store_session_list_range(lk_db *db, const char *from, const char *to_excl,
@@ -259,7 +208,7 @@ int store_session_list_range(lk_db *db, const char *from, const char *to_excl,
 		return -1;
 	st_bind_text(st, 1, from);
 	st_bind_text(st, 2, to_excl);
-	return stream_sessions(db, st, each, arg, err);
+	return stream_sessions(db, st, each, arg, _("reading sessions"), err);
 }
 
 /* ---- facilitators ---- */
@@ -272,86 +221,45 @@ int store_session_facilitator_has(lk_db *db, int64_t session_id, int64_t person_
 		return -1;
 	st_bind_int(st, 1, session_id);
 	st_bind_int(st, 2, person_id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading facilitators"), err);
+	return st_get_row(db, st, NULL, NULL, _("reading facilitators"), err);
 }
 
 int store_session_facilitator_add(lk_db *db, int64_t session_id, int64_t person_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "INSERT INTO session_facilitator (session_id, person_id) VALUES (?, ?)",
-			&st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, session_id);
-	st_bind_int(st, 2, person_id);
-	return st_exec_stmt(db, st, _("booking a facilitator"), err);
+	return st_exec_ints(db, "INSERT INTO session_facilitator (session_id, person_id) VALUES (?, ?)",
+		session_id, person_id, _("booking a facilitator"), err);
 }
 
 int store_session_facilitator_remove(lk_db *db, int64_t session_id, int64_t person_id,
 	lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM session_facilitator WHERE session_id = ? AND person_id = ?",
-			&st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, session_id);
-	st_bind_int(st, 2, person_id);
-	if (st_exec_stmt(db, st, _("removing a facilitator"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM session_facilitator WHERE session_id = ? AND person_id = ?",
+		    session_id, person_id, _("removing a facilitator"), err) < 0)
 		return -1;
 	return st_changes(db) > 0 ? 1 : 0;
 }
 
-static void read_person(sqlite3_stmt *st, lk_person *p)
-{
-	p->id = sqlite3_column_int64(st, 0);
-	p->name = st_col_text(st, 1);
-	if (person_kind_parse((const char *)sqlite3_column_text(st, 2), &p->kind) < 0)
-		p->kind = LK_PROFESSIONAL;
-	p->profession = st_col_text(st, 3);
-	p->organisation = st_col_text(st, 4);
-	p->email = st_col_text(st, 5);
-	p->phone = st_col_text(st, 6);
-	p->notes = st_col_text(st, 7);
-	p->active = sqlite3_column_int(st, 8) != 0;
-	p->version = sqlite3_column_int64(st, 9);
-}
+static void read_person(sqlite3_stmt *st, lk_person *p) { st_read_person(st, 0, p); }
+
+ST_STREAM_OF(stream_people, lk_person, read_person, person_free)
 
 int store_session_facilitator_list(lk_db *db, int64_t session_id,
 	int (*each)(void *, const lk_person *), void *arg, lk_err *err)
 {
 	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT p.id, p.name, p.kind, p.profession, p.organisation, p.email,"
-			   " p.phone, p.notes, p.active, p.version"
+	if (st_prepare(db, "SELECT " ST_PERSON_COLS("p.")
 			   " FROM session_facilitator f JOIN person p ON p.id = f.person_id"
 			   " WHERE f.session_id = ?"
 			   " ORDER BY p.kind <> 'professional', p.name COLLATE NOCASE, p.id", &st, err) < 0)
 		return -1;
 	st_bind_int(st, 1, session_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_person p;
-		read_person(st, &p);
-		int stop = each(arg, &p);
-		person_free(&p);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading facilitators"), err);
+	return stream_people(db, st, each, arg, _("reading facilitators"), err);
 }
 
 int store_session_facilitator_assign_run(lk_db *db, int64_t run_id, int64_t person_id,
 	lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "INSERT OR IGNORE INTO session_facilitator (session_id, person_id)"
-			   " SELECT id, ?2 FROM session WHERE run_id = ?1 AND status = 'planned'",
-			&st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, run_id);
-	st_bind_int(st, 2, person_id);
-	return st_exec_stmt(db, st, _("booking facilitators"), err);
+	return st_exec_ints(db, "INSERT OR IGNORE INTO session_facilitator (session_id, person_id)"
+			       " SELECT id, ?2 FROM session WHERE run_id = ?1 AND status = 'planned'",
+		run_id, person_id, _("booking facilitators"), err);
 }

@@ -153,6 +153,73 @@ int st_check_versioned(lk_db *db, const char *exists_sql, int64_t id, const char
 	return st_fail(db, rc, _("checking whether a record was changed"), err);
 }
 
+/* ---- reading rows ---- */
+
+int st_get_row(lk_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *out), void *out,
+	const char *what, lk_err *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && read)
+		read(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	return st_fail(db, rc, what, err);
+}
+
+int st_get_one(lk_db *db, const char *sql, int64_t id, void (*read)(sqlite3_stmt *st, void *out),
+	void *out, const char *what, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, sql, &st, err) < 0)
+		return -1;
+	st_bind_int(st, 1, id);
+	return st_get_row(db, st, read, out, what, err);
+}
+
+void st_read_int64(sqlite3_stmt *st, void *out) { *(int64_t *)out = sqlite3_column_int64(st, 0); }
+
+int64_t st_scalar(lk_db *db, sqlite3_stmt *st, const char *what, lk_err *err)
+{
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		st_fail(db, rc, what, err);
+	return n;
+}
+
+int64_t st_scalar_id(lk_db *db, const char *sql, int64_t id, const char *what, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, sql, &st, err) < 0)
+		return -1;
+	st_bind_int(st, 1, id);
+	return st_scalar(db, st, what, err);
+}
+
+int st_exec_ints(lk_db *db, const char *sql, int64_t a, int64_t b, const char *what, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_prepare(db, sql, &st, err) < 0)
+		return -1;
+	st_bind_int(st, 1, a);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		st_bind_int(st, 2, b);
+	return st_exec_stmt(db, st, what, err);
+}
+
+int st_stream(lk_db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
+	const char *what, lk_err *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (row(st, arg))
+			break;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, what, err);
+}
+
 /* ---- transactions ---- */
 
 int store_begin(lk_db *db, lk_err *err)
