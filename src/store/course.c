@@ -6,17 +6,6 @@
 #include "lmskurs/i18n.h"
 #include "lmskurs/store/course.h"
 
-/* Steps st and returns its first column as an integer (-1 on error). */
-static int64_t scalar(lk_db *db, sqlite3_stmt *st, const char *what, lk_err *err)
-{
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		st_fail(db, rc, what, err);
-	return n;
-}
-
 static const char *nz(const char *s) { return s ? s : ""; }
 
 /* ---- courses ---- */
@@ -26,8 +15,9 @@ static const char *nz(const char *s) { return s ? s : ""; }
 	" c.target_group, c.goals, c.frame, c.content, c.methods, c.evaluation,"          \
 	" c.referral_required, c.questionnaire_id, c.created_at, c.updated_at, c.version"
 
-static void read_course(sqlite3_stmt *st, lk_course *c)
+static void read_course(sqlite3_stmt *st, void *row)
 {
+	lk_course *c = row;
 	c->id = sqlite3_column_int64(st, 0);
 	c->title = st_col_text(st, 1);
 	course_audience_parse((const char *)sqlite3_column_text(st, 2), &c->audience);
@@ -83,17 +73,8 @@ int store_course_insert(lk_db *db, lk_course *c, const char *stamp, lk_err *err)
 
 int store_course_get(lk_db *db, int64_t id, lk_course *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " COURSE_COLS " FROM course c WHERE c.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_course(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a course"), err);
+	return st_get_one(db, "SELECT " COURSE_COLS " FROM course c WHERE c.id = ?", id, read_course, out,
+		_("reading a course"), err);
 }
 
 int store_course_update(lk_db *db, lk_course *c, const char *stamp, lk_err *err)
@@ -118,12 +99,8 @@ int store_course_update(lk_db *db, lk_course *c, const char *stamp, lk_err *err)
 
 int store_course_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM course WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a course"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM course WHERE id = ? AND version = ?", id, version,
+		    _("deleting a course"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM course WHERE id = ?", id, _("The course"), err);
 }
@@ -163,24 +140,16 @@ static void course_row_free(lk_course_row *r)
 	free(r->next_first_date);
 }
 
-static int stream_course_rows(lk_db *db, sqlite3_stmt *st,
-	int (*each)(void *, const lk_course_row *), void *arg, lk_err *err)
+static void read_course_row(sqlite3_stmt *st, lk_course_row *r)
 {
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_course_row r = {0};
-		read_course(st, &r.course);
-		r.owner_name = st_col_text_or_null(st, 18);
-		r.n_runs = sqlite3_column_int64(st, 19);
-		r.next_first_date = st_col_text_or_null(st, 20);
-		int stop = each(arg, &r);
-		course_row_free(&r);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading courses"), err);
+	*r = (lk_course_row){0};
+	read_course(st, &r->course);
+	r->owner_name = st_col_text_or_null(st, 18);
+	r->n_runs = sqlite3_column_int64(st, 19);
+	r->next_first_date = st_col_text_or_null(st, 20);
 }
+
+ST_STREAM_OF(stream_course_rows, lk_course_row, read_course_row, course_row_free)
 
 int store_course_list(lk_db *db, const lk_course_filter *f, const char *today, lk_page page,
 	int (*each)(void *, const lk_course_row *), void *arg, lk_err *err)
@@ -197,7 +166,7 @@ int store_course_list(lk_db *db, const lk_course_filter *f, const char *today, l
 	st_bind_int(st, 4, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 5, page.offset);
 	st_bind_text(st, 6, today);
-	return stream_course_rows(db, st, each, arg, err);
+	return stream_course_rows(db, st, each, arg, _("reading courses"), err);
 }
 
 int64_t store_course_count(lk_db *db, const lk_course_filter *f, lk_err *err)
@@ -206,7 +175,7 @@ int64_t store_course_count(lk_db *db, const lk_course_filter *f, lk_err *err)
 	if (st_prepare(db, "SELECT count(*) FROM course c" COURSE_WHERE, &st, err) < 0 ||
 	    bind_filter(st, f, err) < 0)
 		return -1;
-	return scalar(db, st, _("counting courses"), err);
+	return st_scalar(db, st, _("counting courses"), err);
 }
 
 int store_course_usage(lk_db *db, int64_t id, lk_course_usage *out, lk_err *err)
@@ -233,28 +202,22 @@ int store_course_usage(lk_db *db, int64_t id, lk_course_usage *out, lk_err *err)
 	return rc == SQLITE_ROW ? 0 : st_fail(db, rc, _("reading what belongs to a course"), err);
 }
 
+static void read_active(sqlite3_stmt *st, void *active)
+{
+	if (active)
+		*(bool *)active = sqlite3_column_int(st, 0) != 0;
+}
+
 int store_course_person_exists(lk_db *db, int64_t id, bool *active, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT active FROM person WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && active)
-		*active = sqlite3_column_int(st, 0) != 0;
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a person"), err);
+	return st_get_one(db, "SELECT active FROM person WHERE id = ?", id, read_active, active,
+		_("reading a person"), err);
 }
 
 int store_course_questionnaire_exists(lk_db *db, int64_t id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT count(*) FROM questionnaire WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int64_t n = scalar(db, st, _("reading a questionnaire"), err);
+	int64_t n = st_scalar_id(db, "SELECT count(*) FROM questionnaire WHERE id = ?", id,
+		_("reading a questionnaire"), err);
 	return n < 0 ? -1 : n > 0;
 }
 
@@ -268,7 +231,7 @@ int store_member_exists(lk_db *db, int64_t course_id, int64_t person_id, lk_err 
 		return -1;
 	st_bind_int(st, 1, course_id);
 	st_bind_int(st, 2, person_id);
-	int64_t n = scalar(db, st, _("reading a planning group"), err);
+	int64_t n = st_scalar(db, st, _("reading a planning group"), err);
 	return n < 0 ? -1 : n > 0;
 }
 
@@ -288,26 +251,22 @@ int store_member_insert(lk_db *db, int64_t course_id, int64_t person_id, const c
 
 int store_member_delete(lk_db *db, int64_t course_id, int64_t person_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM planning_member WHERE course_id = ? AND person_id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, course_id);
-	st_bind_int(st, 2, person_id);
-	if (st_exec_stmt(db, st, _("saving a planning group"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM planning_member WHERE course_id = ? AND person_id = ?",
+		    course_id, person_id, _("saving a planning group"), err) < 0)
 		return -1;
 	return st_changes(db) > 0;
 }
 
 static void read_member(sqlite3_stmt *st, lk_member *m)
 {
-	m->person_id = sqlite3_column_int64(st, 0);
-	m->name = st_col_text(st, 1);
-	person_kind_parse((const char *)sqlite3_column_text(st, 2), &m->kind);
-	m->profession = st_col_text(st, 3);
-	m->organisation = st_col_text(st, 4);
-	m->role_note = st_col_text(st, 5);
-	m->active = sqlite3_column_int(st, 6) != 0;
+	lk_person p;
+	st_read_person_head(st, 0, &p);
+	*m = (lk_member){.person_id = p.id, .name = p.name, .kind = p.kind, .profession = p.profession,
+		.organisation = p.organisation, .role_note = st_col_text(st, 5),
+		.active = sqlite3_column_int(st, 6) != 0};
 }
+
+ST_STREAM_OF(stream_members, lk_member, read_member, course_member_free)
 
 int store_member_list(lk_db *db, int64_t course_id,
 	int (*each)(void *, const lk_member *), void *arg, lk_err *err)
@@ -319,17 +278,7 @@ int store_member_list(lk_db *db, int64_t course_id,
 			   " p.name COLLATE NOCASE, p.id", &st, err) < 0)
 		return -1;
 	st_bind_int(st, 1, course_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_member m;
-		read_member(st, &m);
-		int stop = each(arg, &m);
-		course_member_free(&m);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a planning group"), err);
+	return stream_members(db, st, each, arg, _("reading a planning group"), err);
 }
 
 int store_member_balance(lk_db *db, int64_t course_id, int64_t *n_prof, int64_t *n_userrep,
@@ -355,8 +304,9 @@ int store_member_balance(lk_db *db, int64_t course_id, int64_t *n_prof, int64_t 
 
 #define PART_COLS "id, course_id, position, topic, minutes, needs, description, version"
 
-static void read_part(sqlite3_stmt *st, lk_course_part *p)
+static void read_part(sqlite3_stmt *st, void *row)
 {
+	lk_course_part *p = row;
 	p->id = sqlite3_column_int64(st, 0);
 	p->course_id = sqlite3_column_int64(st, 1);
 	p->position = sqlite3_column_int(st, 2);
@@ -393,17 +343,8 @@ int store_part_insert(lk_db *db, lk_course_part *p, lk_err *err)
 
 int store_part_get(lk_db *db, int64_t id, lk_course_part *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " PART_COLS " FROM course_part WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_part(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a part of the session plan"), err);
+	return st_get_one(db, "SELECT " PART_COLS " FROM course_part WHERE id = ?", id, read_part, out,
+		_("reading a part of the session plan"), err);
 }
 
 int store_part_update(lk_db *db, lk_course_part *p, lk_err *err)
@@ -465,12 +406,8 @@ int store_part_delete(lk_db *db, const lk_course_part *p, lk_err *err)
 
 static int part_set_position(lk_db *db, int64_t id, int position, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "UPDATE course_part SET position = ? WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, position);
-	st_bind_int(st, 2, id);
-	return st_exec_stmt(db, st, _("moving a part of the session plan"), err);
+	return st_exec_ints(db, "UPDATE course_part SET position = ? WHERE id = ?", position, id,
+		_("moving a part of the session plan"), err);
 }
 
 static int64_t part_at(lk_db *db, int64_t course_id, int position, lk_err *err)
@@ -481,7 +418,7 @@ static int64_t part_at(lk_db *db, int64_t course_id, int position, lk_err *err)
 		return -1;
 	st_bind_int(st, 1, course_id);
 	st_bind_int(st, 2, position);
-	return scalar(db, st, _("reading the session plan"), err);
+	return st_scalar(db, st, _("reading the session plan"), err);
 }
 
 int store_part_swap(lk_db *db, const lk_course_part *p, int with, lk_err *err)
@@ -505,6 +442,8 @@ int store_part_swap(lk_db *db, const lk_course_part *p, int with, lk_err *err)
 	return 1;
 }
 
+ST_STREAM_OF(stream_parts, lk_course_part, read_part, course_part_free)
+
 int store_part_list(lk_db *db, int64_t course_id,
 	int (*each)(void *, const lk_course_part *), void *arg, lk_err *err)
 {
@@ -513,25 +452,16 @@ int store_part_list(lk_db *db, int64_t course_id,
 			   " ORDER BY position", &st, err) < 0)
 		return -1;
 	st_bind_int(st, 1, course_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_course_part p;
-		read_part(st, &p);
-		int stop = each(arg, &p);
-		course_part_free(&p);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading the session plan"), err);
+	return stream_parts(db, st, each, arg, _("reading the session plan"), err);
 }
 
 /* ---- revisions ---- */
 
 #define REVISION_COLS "id, course_id, decision_id, element, part_id, change, why, login, at, version"
 
-static void read_revision(sqlite3_stmt *st, lk_revision *r)
+static void read_revision(sqlite3_stmt *st, void *row)
 {
+	lk_revision *r = row;
 	r->id = sqlite3_column_int64(st, 0);
 	r->course_id = sqlite3_column_int64(st, 1);
 	r->decision_id = sqlite3_column_int64(st, 2);
@@ -567,30 +497,19 @@ int store_revision_insert(lk_db *db, lk_revision *r, lk_err *err)
 
 int store_revision_get(lk_db *db, int64_t id, lk_revision *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " REVISION_COLS " FROM revision WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_revision(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a revision"), err);
+	return st_get_one(db, "SELECT " REVISION_COLS " FROM revision WHERE id = ?", id, read_revision,
+		out, _("reading a revision"), err);
 }
 
 int store_revision_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM revision WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a revision"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM revision WHERE id = ? AND version = ?", id, version,
+		    _("deleting a revision"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM revision WHERE id = ?", id, _("The revision"), err);
 }
+
+ST_STREAM_OF(stream_revisions, lk_revision, read_revision, revision_free)
 
 int store_revision_list(lk_db *db, int64_t course_id, lk_page page,
 	int (*each)(void *, const lk_revision *), void *arg, lk_err *err)
@@ -602,24 +521,11 @@ int store_revision_list(lk_db *db, int64_t course_id, lk_page page,
 	st_bind_int(st, 1, course_id);
 	st_bind_int(st, 2, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 3, page.offset);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_revision r;
-		read_revision(st, &r);
-		int stop = each(arg, &r);
-		revision_free(&r);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading revisions"), err);
+	return stream_revisions(db, st, each, arg, _("reading revisions"), err);
 }
 
 int64_t store_revision_count(lk_db *db, int64_t course_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT count(*) FROM revision WHERE course_id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, course_id);
-	return scalar(db, st, _("counting revisions"), err);
+	return st_scalar_id(db, "SELECT count(*) FROM revision WHERE course_id = ?", course_id,
+		_("counting revisions"), err);
 }
