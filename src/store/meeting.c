@@ -6,28 +6,6 @@
 #include "lmskurs/i18n.h"
 #include "lmskurs/store/meeting.h"
 
-static int64_t scalar(lk_db *db, sqlite3_stmt *st, const char *what, lk_err *err)
-{
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		st_fail(db, rc, what, err);
-	return n;
-}
-
-/* Steps a one-row lookup of an id: 1 found (*out set), 0 none, -1 error. */
-static int lookup_id(lk_db *db, sqlite3_stmt *st, int64_t *out, const char *what, lk_err *err)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, what, err);
-}
-
 static const char *nz(const char *s) { return s ? s : ""; }
 
 /* ---- meetings ---- */
@@ -37,8 +15,9 @@ static const char *nz(const char *s) { return s ? s : ""; }
 	" m.version, (SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id = m.id),"  \
 	" (SELECT count(*) FROM decision d WHERE d.meeting_id = m.id)"
 
-static void read_meeting(sqlite3_stmt *st, lk_meeting *m)
+static void read_meeting(sqlite3_stmt *st, void *row)
 {
+	lk_meeting *m = row;
 	m->id = sqlite3_column_int64(st, 0);
 	m->course_id = sqlite3_column_int64(st, 1);
 	m->run_id = sqlite3_column_int64(st, 2);
@@ -80,17 +59,8 @@ int store_meeting_insert(lk_db *db, lk_meeting *m, lk_err *err)
 
 int store_meeting_get(lk_db *db, int64_t id, lk_meeting *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " MEETING_COLS " FROM meeting m WHERE m.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_meeting(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a meeting"), err);
+	return st_get_one(db, "SELECT " MEETING_COLS " FROM meeting m WHERE m.id = ?", id, read_meeting,
+		out, _("reading a meeting"), err);
 }
 
 int store_meeting_update(lk_db *db, lk_meeting *m, lk_err *err)
@@ -112,12 +82,8 @@ int store_meeting_update(lk_db *db, lk_meeting *m, lk_err *err)
 
 int store_meeting_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM meeting WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a meeting"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM meeting WHERE id = ? AND version = ?", id, version,
+		    _("deleting a meeting"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM meeting WHERE id = ?", id, _("The meeting"), err);
 }
@@ -130,6 +96,8 @@ static void bind_meeting_filter(sqlite3_stmt *st, int64_t course_id, int kind)
 	st_bind_text(st, 2, kind >= 0 ? meeting_kind_code((lk_meeting_kind)kind) : NULL);
 }
 
+ST_STREAM_OF(stream_meetings, lk_meeting, read_meeting, meeting_free)
+
 int store_meeting_list(lk_db *db, int64_t course_id, int kind, lk_page page,
 	int (*each)(void *, const lk_meeting *), void *arg, lk_err *err)
 {
@@ -140,17 +108,7 @@ int store_meeting_list(lk_db *db, int64_t course_id, int kind, lk_page page,
 	bind_meeting_filter(st, course_id, kind);
 	st_bind_int(st, 3, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 4, page.offset);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_meeting m;
-		read_meeting(st, &m);
-		int stop = each(arg, &m);
-		meeting_free(&m);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading meetings"), err);
+	return stream_meetings(db, st, each, arg, _("reading meetings"), err);
 }
 
 int64_t store_meeting_count(lk_db *db, int64_t course_id, int kind, lk_err *err)
@@ -159,7 +117,7 @@ int64_t store_meeting_count(lk_db *db, int64_t course_id, int kind, lk_err *err)
 	if (st_prepare(db, "SELECT count(*) FROM meeting m" MEETING_WHERE, &st, err) < 0)
 		return -1;
 	bind_meeting_filter(st, course_id, kind);
-	return scalar(db, st, _("counting meetings"), err);
+	return st_scalar(db, st, _("counting meetings"), err);
 }
 
 int64_t store_meeting_count_for_run(lk_db *db, int64_t run_id, int kind, lk_err *err)
@@ -170,16 +128,13 @@ int64_t store_meeting_count_for_run(lk_db *db, int64_t run_id, int kind, lk_err 
 		return -1;
 	st_bind_int(st, 1, run_id);
 	st_bind_text(st, 2, kind >= 0 ? meeting_kind_code((lk_meeting_kind)kind) : NULL);
-	return scalar(db, st, _("counting meetings"), err);
+	return st_scalar(db, st, _("counting meetings"), err);
 }
 
 int store_meeting_run_course(lk_db *db, int64_t run_id, int64_t *course_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT course_id FROM run WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, run_id);
-	return lookup_id(db, st, course_id, _("reading a run"), err);
+	return st_get_one(db, "SELECT course_id FROM run WHERE id = ?", run_id, st_read_int64, course_id,
+		_("reading a run"), err);
 }
 
 /* ---- attendees ---- */
@@ -192,7 +147,7 @@ int store_attendee_exists(lk_db *db, int64_t meeting_id, int64_t person_id, lk_e
 		return -1;
 	st_bind_int(st, 1, meeting_id);
 	st_bind_int(st, 2, person_id);
-	int64_t n = scalar(db, st, _("reading a meeting's attendees"), err);
+	int64_t n = st_scalar(db, st, _("reading a meeting's attendees"), err);
 	return n < 0 ? -1 : n > 0;
 }
 
@@ -226,26 +181,22 @@ int store_attendee_set(lk_db *db, int64_t meeting_id, int64_t person_id, bool in
 
 int store_attendee_delete(lk_db *db, int64_t meeting_id, int64_t person_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM meeting_attendee WHERE meeting_id = ? AND person_id = ?",
-		    &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, meeting_id);
-	st_bind_int(st, 2, person_id);
-	if (st_exec_stmt(db, st, _("saving a meeting's attendees"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM meeting_attendee WHERE meeting_id = ? AND person_id = ?",
+		    meeting_id, person_id, _("saving a meeting's attendees"), err) < 0)
 		return -1;
 	return st_changes(db) > 0;
 }
 
 static void read_attendee(sqlite3_stmt *st, lk_attendee *a)
 {
-	a->person_id = sqlite3_column_int64(st, 0);
-	a->name = st_col_text(st, 1);
-	person_kind_parse((const char *)sqlite3_column_text(st, 2), &a->kind);
-	a->profession = st_col_text(st, 3);
-	a->organisation = st_col_text(st, 4);
-	a->in_person = sqlite3_column_int(st, 5) != 0;
+	lk_person p;
+	st_read_person_head(st, 0, &p);
+	*a = (lk_attendee){.person_id = p.id, .name = p.name, .kind = p.kind,
+		.profession = p.profession, .organisation = p.organisation,
+		.in_person = sqlite3_column_int(st, 5) != 0};
 }
+
+ST_STREAM_OF(stream_attendees, lk_attendee, read_attendee, meeting_attendee_free)
 
 int store_attendee_list(lk_db *db, int64_t meeting_id,
 	int (*each)(void *, const lk_attendee *), void *arg, lk_err *err)
@@ -257,23 +208,14 @@ int store_attendee_list(lk_db *db, int64_t meeting_id,
 			   " p.name COLLATE NOCASE, p.id", &st, err) < 0)
 		return -1;
 	st_bind_int(st, 1, meeting_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_attendee a;
-		read_attendee(st, &a);
-		int stop = each(arg, &a);
-		meeting_attendee_free(&a);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a meeting's attendees"), err);
+	return stream_attendees(db, st, each, arg, _("reading a meeting's attendees"), err);
 }
 
 /* ---- decisions ---- */
 
-static void read_decision(sqlite3_stmt *st, lk_decision *d)
+static void read_decision(sqlite3_stmt *st, void *row)
 {
+	lk_decision *d = row;
 	d->id = sqlite3_column_int64(st, 0);
 	d->meeting_id = sqlite3_column_int64(st, 1);
 	d->text = st_col_text(st, 2);
@@ -296,17 +238,8 @@ int store_decision_insert(lk_db *db, lk_decision *d, lk_err *err)
 
 int store_decision_get(lk_db *db, int64_t id, lk_decision *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT id, meeting_id, text, version FROM decision WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_decision(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a decision"), err);
+	return st_get_one(db, "SELECT id, meeting_id, text, version FROM decision WHERE id = ?", id,
+		read_decision, out, _("reading a decision"), err);
 }
 
 int store_decision_update(lk_db *db, lk_decision *d, lk_err *err)
@@ -327,15 +260,13 @@ int store_decision_update(lk_db *db, lk_decision *d, lk_err *err)
 
 int store_decision_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM decision WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a decision"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM decision WHERE id = ? AND version = ?", id, version,
+		    _("deleting a decision"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM decision WHERE id = ?", id, _("The decision"), err);
 }
+
+ST_STREAM_OF(stream_decisions, lk_decision, read_decision, meeting_decision_free)
 
 int store_decision_list(lk_db *db, int64_t meeting_id,
 	int (*each)(void *, const lk_decision *), void *arg, lk_err *err)
@@ -345,25 +276,12 @@ int store_decision_list(lk_db *db, int64_t meeting_id,
 			   " ORDER BY id", &st, err) < 0)
 		return -1;
 	st_bind_int(st, 1, meeting_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_decision d;
-		read_decision(st, &d);
-		int stop = each(arg, &d);
-		meeting_decision_free(&d);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading decisions"), err);
+	return stream_decisions(db, st, each, arg, _("reading decisions"), err);
 }
 
 int store_decision_course(lk_db *db, int64_t decision_id, int64_t *course_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT m.course_id FROM decision d JOIN meeting m ON m.id = d.meeting_id"
-			   " WHERE d.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, decision_id);
-	return lookup_id(db, st, course_id, _("reading a decision"), err);
+	return st_get_one(db, "SELECT m.course_id FROM decision d JOIN meeting m ON m.id = d.meeting_id"
+			      " WHERE d.id = ?", decision_id, st_read_int64, course_id,
+		_("reading a decision"), err);
 }
