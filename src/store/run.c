@@ -31,8 +31,9 @@ static lk_date col_date(sqlite3_stmt *st, int i)
 	return d;
 }
 
-static void read_run(sqlite3_stmt *st, lk_run *r)
+static void read_run(sqlite3_stmt *st, void *row)
 {
+	lk_run *r = row;
 	r->id = sqlite3_column_int64(st, 0);
 	r->course_id = sqlite3_column_int64(st, 1);
 	r->course_title = st_col_text(st, 2);
@@ -74,30 +75,16 @@ int store_run_course(lk_db *db, int64_t course_id, char phase[static 16],
 	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a course"), err);
 }
 
-/* Runs a one-value "SELECT 1 ... WHERE ... = ?" query: 1 row, 0 none, -1 error. */
-static int exists(lk_db *db, const char *sql, int64_t id, const char *what, lk_err *err)
-{
-	sqlite3_stmt *st;
-	if (st_prepare(db, sql, &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, what, err);
-}
-
 int store_run_questionnaire_exists(lk_db *db, int64_t id, lk_err *err)
 {
-	return exists(db, "SELECT 1 FROM questionnaire WHERE id = ?", id,
+	return st_get_one(db, "SELECT 1 FROM questionnaire WHERE id = ?", id, NULL, NULL,
 		_("reading questionnaires"), err);
 }
 
 int store_run_has_evaluation_meeting(lk_db *db, int64_t run_id, lk_err *err)
 {
-	return exists(db, "SELECT 1 FROM meeting WHERE run_id = ? AND kind = 'evaluation' LIMIT 1",
-		run_id, _("reading meetings"), err);
+	return st_get_one(db, "SELECT 1 FROM meeting WHERE run_id = ? AND kind = 'evaluation' LIMIT 1",
+		run_id, NULL, NULL, _("reading meetings"), err);
 }
 
 int store_run_parts(lk_db *db, int64_t course_id,
@@ -122,19 +109,17 @@ int store_run_parts(lk_db *db, int64_t course_id,
 
 /* ---- runs ---- */
 
+/* A run's phase as stored; one that does not parse reads as scheduling. */
+static void read_phase(sqlite3_stmt *st, void *out)
+{
+	if (run_phase_parse((const char *)sqlite3_column_text(st, 0), out) < 0)
+		*(lk_run_phase *)out = LK_RUN_SCHEDULING;
+}
+
 int store_run_phase(lk_db *db, int64_t run_id, lk_run_phase *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT phase FROM run WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, run_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && run_phase_parse((const char *)sqlite3_column_text(st, 0), out) < 0)
-		*out = LK_RUN_SCHEDULING;
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a run"), err);
+	return st_get_one(db, "SELECT phase FROM run WHERE id = ?", run_id, read_phase, out,
+		_("reading a run"), err);
 }
 
 static void bind_fields(sqlite3_stmt *st, const lk_run *r)
@@ -165,17 +150,7 @@ int store_run_insert(lk_db *db, lk_run *r, const char *stamp, lk_err *err)
 
 int store_run_get(lk_db *db, int64_t id, lk_run *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, RUN_SELECT " WHERE r.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_run(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a run"), err);
+	return st_get_one(db, RUN_SELECT " WHERE r.id = ?", id, read_run, out, _("reading a run"), err);
 }
 
 int store_run_update(lk_db *db, lk_run *r, lk_err *err)
@@ -196,12 +171,8 @@ int store_run_update(lk_db *db, lk_run *r, lk_err *err)
 
 int store_run_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM run WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a run"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM run WHERE id = ? AND version = ?", id, version,
+		    _("deleting a run"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM run WHERE id = ?", id, _("The run"), err);
 }
@@ -277,6 +248,8 @@ static int bind_filter(sqlite3_stmt *st, const lk_run_filter *f, lk_err *err)
 	return 0;
 }
 
+ST_STREAM_OF(stream_runs, lk_run, read_run, run_free)
+
 int store_run_list(lk_db *db, const lk_run_filter *f, lk_page page,
 	int (*each)(void *, const lk_run *), void *arg, lk_err *err)
 {
@@ -288,17 +261,7 @@ int store_run_list(lk_db *db, const lk_run_filter *f, lk_page page,
 		return -1;
 	st_bind_int(st, 5, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 6, page.offset);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_run r;
-		read_run(st, &r);
-		int stop = each(arg, &r);
-		run_free(&r);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading runs"), err);
+	return stream_runs(db, st, each, arg, _("reading runs"), err);
 }
 
 int64_t store_run_count(lk_db *db, const lk_run_filter *f, lk_err *err)
@@ -308,10 +271,5 @@ int64_t store_run_count(lk_db *db, const lk_run_filter *f, lk_err *err)
 			&st, err) < 0 ||
 	    bind_filter(st, f, err) < 0)
 		return -1;
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (n < 0)
-		st_fail(db, rc, _("counting runs"), err);
-	return n;
+	return st_scalar(db, st, _("counting runs"), err);
 }
