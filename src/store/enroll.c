@@ -19,8 +19,9 @@
 	" e.placed_at, e.cancelled_at, e.referral, " WAITPOS ", e.version" \
 	" FROM enrollment e JOIN participant p ON p.id = e.participant_id"
 
-static void read_enrollment(sqlite3_stmt *st, lk_enrollment *e)
+static void read_enrollment(sqlite3_stmt *st, void *row)
 {
+	lk_enrollment *e = row;
 	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(st, 0);
 	e->run_id = sqlite3_column_int64(st, 1);
@@ -36,44 +37,24 @@ static void read_enrollment(sqlite3_stmt *st, lk_enrollment *e)
 	e->version = sqlite3_column_int64(st, 11);
 }
 
-/* Steps a statement expected to give at most one enrollment. */
-static int get_one(lk_db *db, sqlite3_stmt *st, lk_enrollment *out, lk_err *err)
+static void read_run(sqlite3_stmt *st, void *row)
 {
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_enrollment(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading an enrollment"), err);
+	lk_enroll_run *r = row;
+	r->course_id = sqlite3_column_int64(st, 0);
+	snprintf(r->phase, sizeof r->phase, "%s", (const char *)sqlite3_column_text(st, 1));
+	r->capacity = sqlite3_column_int(st, 2);
 }
 
 int store_enroll_run(lk_db *db, int64_t run_id, lk_enroll_run *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT course_id, phase, coalesce(capacity, 0) FROM run WHERE id = ?",
-			&st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, run_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->course_id = sqlite3_column_int64(st, 0);
-		snprintf(out->phase, sizeof out->phase, "%s", (const char *)sqlite3_column_text(st, 1));
-		out->capacity = sqlite3_column_int(st, 2);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a run"), err);
+	return st_get_one(db, "SELECT course_id, phase, coalesce(capacity, 0) FROM run WHERE id = ?",
+		run_id, read_run, out, _("reading a run"), err);
 }
 
 int store_enroll_get(lk_db *db, int64_t id, lk_enrollment *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, ENR_SELECT " WHERE e.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	return get_one(db, st, out, err);
+	return st_get_one(db, ENR_SELECT " WHERE e.id = ?", id, read_enrollment, out,
+		_("reading an enrollment"), err);
 }
 
 int store_enroll_find(lk_db *db, int64_t run_id, int64_t participant_id, lk_enrollment *out,
@@ -84,7 +65,7 @@ int store_enroll_find(lk_db *db, int64_t run_id, int64_t participant_id, lk_enro
 		return -1;
 	st_bind_int(st, 1, run_id);
 	st_bind_int(st, 2, participant_id);
-	return get_one(db, st, out, err);
+	return st_get_row(db, st, read_enrollment, out, _("reading an enrollment"), err);
 }
 
 int store_enroll_first_waiting(lk_db *db, int64_t run_id, lk_enrollment *out, lk_err *err)
@@ -94,7 +75,7 @@ int store_enroll_first_waiting(lk_db *db, int64_t run_id, lk_enrollment *out, lk
 			   " ORDER BY e.requested_at, e.id LIMIT 1", &st, err) < 0)
 		return -1;
 	st_bind_int(st, 1, run_id);
-	return get_one(db, st, out, err);
+	return st_get_row(db, st, read_enrollment, out, _("reading an enrollment"), err);
 }
 
 int store_enroll_counts(lk_db *db, int64_t run_id, int64_t counts[static 3], lk_err *err)
@@ -206,14 +187,11 @@ int store_enroll_place(lk_db *db, int64_t id, const char *stamp, lk_err *err)
 
 int store_enroll_set_capacity(lk_db *db, int64_t run_id, int capacity, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "UPDATE run SET capacity = ?, version = version + 1 WHERE id = ?",
-			&st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, capacity);
-	st_bind_int(st, 2, run_id);
-	return st_exec_stmt(db, st, _("saving the capacity"), err);
+	return st_exec_ints(db, "UPDATE run SET capacity = ?, version = version + 1 WHERE id = ?",
+		capacity, run_id, _("saving the capacity"), err);
 }
+
+ST_STREAM_OF(stream_enrollments, lk_enrollment, read_enrollment, enrollment_free)
 
 int store_enroll_list(lk_db *db, int64_t run_id, const char *status, lk_page page,
 	int (*each)(void *, const lk_enrollment *), void *arg, lk_err *err)
@@ -228,15 +206,5 @@ int store_enroll_list(lk_db *db, int64_t run_id, const char *status, lk_page pag
 	st_bind_text(st, 2, status);
 	st_bind_int(st, 3, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 4, page.offset);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_enrollment e;
-		read_enrollment(st, &e);
-		int stop = each(arg, &e);
-		enrollment_free(&e);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading enrollments"), err);
+	return stream_enrollments(db, st, each, arg, _("reading enrollments"), err);
 }
