@@ -26,17 +26,6 @@ static int owner_sql(lk_db *db, lk_owner o, const char *const sql[2], sqlite3_st
 	return 0;
 }
 
-/* Steps st and returns its first column as an integer (-1 on error). */
-static int64_t scalar(lk_db *db, sqlite3_stmt *st, const char *what, lk_err *err)
-{
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		st_fail(db, rc, what, err);
-	return n;
-}
-
 int store_owner_exists(lk_db *db, lk_owner owner, lk_err *err)
 {
 	static const char *const sql[2] = {
@@ -46,12 +35,13 @@ int store_owner_exists(lk_db *db, lk_owner owner, lk_err *err)
 	sqlite3_stmt *st;
 	if (owner_sql(db, owner, sql, &st, err) < 0)
 		return -1;
-	int64_t n = scalar(db, st, _("reading a checklist"), err);
+	int64_t n = st_scalar(db, st, _("reading a checklist"), err);
 	return n < 0 ? -1 : n > 0;
 }
 
-static void read_item(sqlite3_stmt *st, lk_checklist_item *it)
+static void read_item(sqlite3_stmt *st, void *row)
 {
+	lk_checklist_item *it = row;
 	it->id = sqlite3_column_int64(st, 0);
 	it->phase = st_col_text(st, 1);
 	it->position = sqlite3_column_int(st, 2);
@@ -62,20 +52,7 @@ static void read_item(sqlite3_stmt *st, lk_checklist_item *it)
 	it->version = sqlite3_column_int64(st, 7);
 }
 
-static int stream_items(lk_db *db, sqlite3_stmt *st, lk_item_fn each, void *arg, lk_err *err)
-{
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_checklist_item it;
-		read_item(st, &it);
-		int stop = each(arg, &it);
-		checklist_item_free(&it);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a checklist"), err);
-}
+ST_STREAM_OF(stream_items, lk_checklist_item, read_item, checklist_item_free)
 
 int store_checklist_list(lk_db *db, lk_owner owner, const char *phase,
 	lk_item_fn each, void *arg, lk_err *err)
@@ -90,7 +67,7 @@ int store_checklist_list(lk_db *db, lk_owner owner, const char *phase,
 	if (owner_sql(db, owner, sql, &st, err) < 0)
 		return -1;
 	st_bind_text(st, 2, phase);
-	return stream_items(db, st, each, arg, err);
+	return stream_items(db, st, each, arg, _("reading a checklist"), err);
 }
 
 int64_t store_checklist_count(lk_db *db, lk_owner owner, const char *phase, lk_err *err)
@@ -103,7 +80,7 @@ int64_t store_checklist_count(lk_db *db, lk_owner owner, const char *phase, lk_e
 	if (owner_sql(db, owner, sql, &st, err) < 0)
 		return -1;
 	st_bind_text(st, 2, phase);
-	return scalar(db, st, _("reading a checklist"), err);
+	return st_scalar(db, st, _("reading a checklist"), err);
 }
 
 int store_checklist_copy_template(lk_db *db, lk_owner owner, const char *phase, lk_err *err)
@@ -161,12 +138,8 @@ int store_checklist_set_done(lk_db *db, int64_t id, int64_t version, bool done,
 
 int store_checklist_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM checklist_item WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a checklist item"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM checklist_item WHERE id = ? AND version = ?", id, version,
+		    _("deleting a checklist item"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM checklist_item WHERE id = ?", id,
 		_("The checklist item"), err);
@@ -180,7 +153,7 @@ int store_template_list(lk_db *db, const char *phase, lk_item_fn each, void *arg
 			   " ORDER BY" PHASE_ORDER ", position, id", &st, err) < 0)
 		return -1;
 	st_bind_text(st, 1, phase);
-	return stream_items(db, st, each, arg, err);
+	return stream_items(db, st, each, arg, _("reading a checklist"), err);
 }
 
 int store_template_insert(lk_db *db, const char *phase, const char *text, int64_t *id, lk_err *err)
@@ -200,12 +173,8 @@ int store_template_insert(lk_db *db, const char *phase, const char *text, int64_
 
 int store_template_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM checklist_template WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a checklist template item"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM checklist_template WHERE id = ? AND version = ?", id, version,
+		    _("deleting a checklist template item"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM checklist_template WHERE id = ?", id,
 		_("The checklist template item"), err);
@@ -243,6 +212,8 @@ static void read_override(sqlite3_stmt *st, lk_gate_override *o)
 	o->at = st_col_text(st, 6);
 }
 
+ST_STREAM_OF(stream_overrides, lk_gate_override, read_override, gate_override_free)
+
 int store_override_list(lk_db *db, lk_owner owner,
 	int (*each)(void *arg, const lk_gate_override *o), void *arg, lk_err *err)
 {
@@ -255,15 +226,5 @@ int store_override_list(lk_db *db, lk_owner owner,
 	sqlite3_stmt *st;
 	if (owner_sql(db, owner, sql, &st, err) < 0)
 		return -1;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_gate_override o;
-		read_override(st, &o);
-		int stop = each(arg, &o);
-		gate_override_free(&o);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading gate overrides"), err);
+	return stream_overrides(db, st, each, arg, _("reading gate overrides"), err);
 }
