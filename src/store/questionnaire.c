@@ -19,28 +19,14 @@ static int query_int(lk_db *db, const char *sql, int64_t a, int64_t b, int64_t *
 	sqlite3_stmt *st;
 	if (st_prepare(db, sql, &st, err) < 0)
 		return -1;
-	st_bind_int(st, 1, a);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		st_bind_int(st, 2, b);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
-	return st_fail(db, rc, _("reading questionnaires"), err);
+	st_bind_ints(st, a, b);
+	return st_get_row(db, st, st_read_int64, out, _("reading questionnaires"), err);
 }
 
 /* Runs a write with ?1 = a, ?2 = b (when the statement has it). */
 static int exec_int(lk_db *db, const char *sql, int64_t a, int64_t b, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, sql, &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, a);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		st_bind_int(st, 2, b);
-	return st_exec_stmt(db, st, _("saving a questionnaire"), err);
+	return st_exec_ints(db, sql, a, b, _("saving a questionnaire"), err);
 }
 
 /* ---- questionnaires ---- */
@@ -48,8 +34,9 @@ static int exec_int(lk_db *db, const char *sql, int64_t a, int64_t b, lk_err *er
 #define QN_COLS "q.id, q.family_id, q.version_no, q.previous_id, q.name, q.description, " \
 	"q.is_default, q.version, (SELECT count(*) FROM response r WHERE r.questionnaire_id = q.id)"
 
-static void read_questionnaire(sqlite3_stmt *st, lk_questionnaire *q)
+static void read_questionnaire(sqlite3_stmt *st, void *row)
 {
+	lk_questionnaire *q = row;
 	memset(q, 0, sizeof *q);
 	q->id = sqlite3_column_int64(st, 0);
 	q->family_id = sqlite3_column_int64(st, 1);
@@ -93,17 +80,8 @@ int store_questionnaire_insert(lk_db *db, lk_questionnaire *q, const char *stamp
 
 int store_questionnaire_get(lk_db *db, int64_t id, lk_questionnaire *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " QN_COLS " FROM questionnaire q WHERE q.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_questionnaire(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a questionnaire"), err);
+	return st_get_one(db, "SELECT " QN_COLS " FROM questionnaire q WHERE q.id = ?", id,
+		read_questionnaire, out, _("reading a questionnaire"), err);
 }
 
 int store_questionnaire_update(lk_db *db, lk_questionnaire *q, lk_err *err)
@@ -132,6 +110,8 @@ int store_questionnaire_delete(lk_db *db, int64_t id, int64_t version, lk_err *e
 		_("The questionnaire"), err);
 }
 
+ST_STREAM_OF(stream_questionnaires, lk_questionnaire, read_questionnaire, questionnaire_free)
+
 int store_questionnaire_list(lk_db *db, const lk_questionnaire_filter *f, lk_page page,
 	int (*each)(void *, const lk_questionnaire *), void *arg, lk_err *err)
 {
@@ -144,17 +124,7 @@ int store_questionnaire_list(lk_db *db, const lk_questionnaire_filter *f, lk_pag
 	st_bind_int(st, 1, f && f->all_versions);
 	st_bind_int(st, 2, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 3, page.offset);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_questionnaire q;
-		read_questionnaire(st, &q);
-		int stop = each(arg, &q);
-		questionnaire_free(&q);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading questionnaires"), err);
+	return stream_questionnaires(db, st, each, arg, _("reading questionnaires"), err);
 }
 
 int64_t store_questionnaire_responses(lk_db *db, int64_t id, lk_err *err)
@@ -253,8 +223,9 @@ static int read_options(lk_db *db, lk_question *q, lk_err *err)
 	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a question"), err);
 }
 
-static void read_question(sqlite3_stmt *st, lk_question *q)
+static void read_question(sqlite3_stmt *st, void *row)
 {
+	lk_question *q = row;
 	memset(q, 0, sizeof *q);
 	q->id = sqlite3_column_int64(st, 0);
 	q->questionnaire_id = sqlite3_column_int64(st, 1);
@@ -271,18 +242,10 @@ static void read_question(sqlite3_stmt *st, lk_question *q)
 
 int store_question_get(lk_db *db, int64_t id, lk_question *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " QU_COLS " FROM question WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_question(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW)
-		return st_fail(db, rc, _("reading a question"), err);
+	int rc = st_get_one(db, "SELECT " QU_COLS " FROM question WHERE id = ?", id, read_question, out,
+		_("reading a question"), err);
+	if (rc <= 0)
+		return rc;
 	return read_options(db, out, err) < 0 ? -1 : 1;
 }
 

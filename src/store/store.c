@@ -113,6 +113,13 @@ void st_bind_opt_int(sqlite3_stmt *st, int i, int64_t v, int is_null)
 		sqlite3_bind_int64(st, i, v);
 }
 
+void st_bind_ints(sqlite3_stmt *st, int64_t a, int64_t b)
+{
+	sqlite3_bind_int64(st, 1, a);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, b);
+}
+
 char *st_col_text(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -203,9 +210,7 @@ int st_exec_ints(lk_db *db, const char *sql, int64_t a, int64_t b, const char *w
 	sqlite3_stmt *st;
 	if (st_prepare(db, sql, &st, err) < 0)
 		return -1;
-	st_bind_int(st, 1, a);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		st_bind_int(st, 2, b);
+	st_bind_ints(st, a, b);
 	return st_exec_stmt(db, st, what, err);
 }
 

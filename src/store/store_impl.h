@@ -30,6 +30,8 @@ int st_exec_stmt(lk_db *db, sqlite3_stmt *st, const char *what, lk_err *err);
 void st_bind_text(sqlite3_stmt *st, int i, const char *s);
 void st_bind_int(sqlite3_stmt *st, int i, int64_t v);
 void st_bind_opt_int(sqlite3_stmt *st, int i, int64_t v, int is_null);
+/* Binds ?1 to a and, when the statement has a second parameter, ?2 to b. */
+void st_bind_ints(sqlite3_stmt *st, int64_t a, int64_t b);
 
 /* A newly allocated copy of column i ("" for NULL); NULL only when out of
  * memory. */
