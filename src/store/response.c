@@ -7,19 +7,15 @@
 #include "lmskurs/i18n.h"
 #include "lmskurs/store/response.h"
 
+static void read_phase(sqlite3_stmt *st, void *phase)
+{
+	snprintf(phase, 16, "%s", (const char *)sqlite3_column_text(st, 0));
+}
+
 int store_response_run_phase(lk_db *db, int64_t run_id, char phase[static 16], lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT phase FROM run WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, run_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(phase, 16, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
-	return st_fail(db, rc, _("reading a run"), err);
+	return st_get_one(db, "SELECT phase FROM run WHERE id = ?", run_id, read_phase, phase,
+		_("reading a run"), err);
 }
 
 /* ---- responses ---- */
@@ -56,26 +52,15 @@ int store_answer_insert(lk_db *db, int64_t response_id, int64_t question_id, int
 	return st_exec_stmt(db, st, _("saving an answer"), err);
 }
 
-static int exec_id(lk_db *db, const char *sql, int64_t a, int64_t b, const char *what, lk_err *err)
-{
-	sqlite3_stmt *st;
-	if (st_prepare(db, sql, &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, a);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		st_bind_int(st, 2, b);
-	return st_exec_stmt(db, st, what, err);
-}
-
 int store_response_clear_answers(lk_db *db, int64_t response_id, lk_err *err)
 {
-	return exec_id(db, "DELETE FROM answer WHERE response_id = ?", response_id, 0,
+	return st_exec_ints(db, "DELETE FROM answer WHERE response_id = ?", response_id, 0,
 		_("saving an evaluation form"), err);
 }
 
 int store_response_touch(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	if (exec_id(db, "UPDATE response SET version = version + 1 WHERE id = ? AND version = ?", id,
+	if (st_exec_ints(db, "UPDATE response SET version = version + 1 WHERE id = ? AND version = ?", id,
 		    version, _("saving an evaluation form"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM response WHERE id = ?", id,
@@ -84,7 +69,7 @@ int store_response_touch(lk_db *db, int64_t id, int64_t version, lk_err *err)
 
 int store_response_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	if (exec_id(db, "DELETE FROM response WHERE id = ? AND version = ?", id, version,
+	if (st_exec_ints(db, "DELETE FROM response WHERE id = ? AND version = ?", id, version,
 		    _("deleting an evaluation form"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM response WHERE id = ?", id,
@@ -94,8 +79,9 @@ int store_response_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 #define RESPONSE_COLS "r.id, r.run_id, r.questionnaire_id, r.source, r.entered_by, r.entered_at, " \
 	"r.version, (SELECT count(*) FROM answer a WHERE a.response_id = r.id)"
 
-static void read_response(sqlite3_stmt *st, lk_response *r)
+static void read_response(sqlite3_stmt *st, void *row)
 {
+	lk_response *r = row;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	r->run_id = sqlite3_column_int64(st, 1);
@@ -132,20 +118,14 @@ static int read_answers(lk_db *db, lk_response *r, lk_err *err)
 
 int store_response_get(lk_db *db, int64_t id, lk_response *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " RESPONSE_COLS " FROM response r WHERE r.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_response(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW)
-		return st_fail(db, rc, _("reading an evaluation form"), err);
+	int rc = st_get_one(db, "SELECT " RESPONSE_COLS " FROM response r WHERE r.id = ?", id,
+		read_response, out, _("reading an evaluation form"), err);
+	if (rc <= 0)
+		return rc;
 	return read_answers(db, out, err) < 0 ? -1 : 1;
 }
+
+ST_STREAM_OF(stream_responses, lk_response, read_response, response_free)
 
 int store_response_list(lk_db *db, int64_t run_id, lk_page page,
 	int (*each)(void *, const lk_response *), void *arg, lk_err *err)
@@ -157,31 +137,13 @@ int store_response_list(lk_db *db, int64_t run_id, lk_page page,
 	st_bind_int(st, 1, run_id);
 	st_bind_int(st, 2, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 3, page.offset);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_response r;
-		read_response(st, &r);
-		int stop = each(arg, &r);
-		response_free(&r);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading evaluation forms"), err);
+	return stream_responses(db, st, each, arg, _("reading evaluation forms"), err);
 }
 
 int64_t store_response_count(lk_db *db, int64_t run_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT count(*) FROM response WHERE run_id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, run_id);
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (n < 0)
-		st_fail(db, rc, _("counting evaluation forms"), err);
-	return n;
+	return st_scalar_id(db, "SELECT count(*) FROM response WHERE run_id = ?", run_id,
+		_("counting evaluation forms"), err);
 }
 
 int64_t store_response_count_on(lk_db *db, int64_t run_id, int64_t questionnaire_id, lk_err *err)
@@ -192,12 +154,7 @@ int64_t store_response_count_on(lk_db *db, int64_t run_id, int64_t questionnaire
 		return -1;
 	st_bind_int(st, 1, run_id);
 	st_bind_int(st, 2, questionnaire_id);
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (n < 0)
-		st_fail(db, rc, _("counting evaluation forms"), err);
-	return n;
+	return st_scalar(db, st, _("counting evaluation forms"), err);
 }
 
 /* ---- facilitators' evaluations ---- */
@@ -210,18 +167,15 @@ int store_feval_is_facilitator(lk_db *db, int64_t run_id, int64_t person_id, lk_
 		return -1;
 	st_bind_int(st, 1, run_id);
 	st_bind_int(st, 2, person_id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
-	return st_fail(db, rc, _("reading facilitators"), err);
+	return st_get_row(db, st, NULL, NULL, _("reading facilitators"), err);
 }
 
 #define FEVAL_SELECT "SELECT e.run_id, e.person_id, p.name, e.text, e.written_at, e.version " \
 	"FROM facilitator_evaluation e JOIN person p ON p.id = e.person_id "
 
-static void read_feval(sqlite3_stmt *st, lk_facilitator_eval *e)
+static void read_feval(sqlite3_stmt *st, void *row)
 {
+	lk_facilitator_eval *e = row;
 	memset(e, 0, sizeof *e);
 	e->run_id = sqlite3_column_int64(st, 0);
 	e->person_id = sqlite3_column_int64(st, 1);
@@ -239,13 +193,7 @@ int store_feval_get(lk_db *db, int64_t run_id, int64_t person_id, lk_facilitator
 		return -1;
 	st_bind_int(st, 1, run_id);
 	st_bind_int(st, 2, person_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_feval(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
-	return st_fail(db, rc, _("reading an evaluation"), err);
+	return st_get_row(db, st, read_feval, out, _("reading an evaluation"), err);
 }
 
 int store_feval_insert(lk_db *db, const lk_facilitator_eval *e, lk_err *err)
@@ -309,6 +257,8 @@ int store_feval_delete(lk_db *db, int64_t run_id, int64_t person_id, int64_t ver
 	return check_versioned(db, run_id, person_id, err);
 }
 
+ST_STREAM_OF(stream_fevals, lk_facilitator_eval, read_feval, facilitator_eval_free)
+
 int store_feval_list(lk_db *db, int64_t run_id,
 	int (*each)(void *, const lk_facilitator_eval *), void *arg, lk_err *err)
 {
@@ -317,15 +267,5 @@ int store_feval_list(lk_db *db, int64_t run_id,
 		    &st, err) < 0)
 		return -1;
 	st_bind_int(st, 1, run_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_facilitator_eval e;
-		read_feval(st, &e);
-		int stop = each(arg, &e);
-		facilitator_eval_free(&e);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading evaluations"), err);
+	return stream_fevals(db, st, each, arg, _("reading evaluations"), err);
 }
