@@ -27,22 +27,12 @@ static void read_participant(sqlite3_stmt *st, lk_participant *p, bool contact)
 	p->version = sqlite3_column_int64(st, 8);
 }
 
-/* Streams the rows of a prepared statement; each() non-zero stops. */
-static int stream_rows(lk_db *db, sqlite3_stmt *st, bool contact,
-	int (*each)(void *, const lk_participant *), void *arg, const char *what, lk_err *err)
-{
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_participant p;
-		read_participant(st, &p, contact);
-		int stop = each(arg, &p);
-		participant_free(&p);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, what, err);
-}
+/* With contact details (phone, e-mail, birth year, notes) or without. */
+static void read_full(sqlite3_stmt *st, void *p) { read_participant(st, p, true); }
+static void read_listed(sqlite3_stmt *st, lk_participant *p) { read_participant(st, p, false); }
+
+ST_STREAM_OF(stream_full, lk_participant, read_full, participant_free)
+ST_STREAM_OF(stream_listed, lk_participant, read_listed, participant_free)
 
 static void bind_fields(sqlite3_stmt *st, const lk_participant *p)
 {
@@ -70,17 +60,8 @@ int store_participant_insert(lk_db *db, const lk_participant *p, const char *sta
 
 int store_participant_get(lk_db *db, int64_t id, lk_participant *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT " PART_COLS " FROM participant WHERE id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_participant(st, out, true);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a participant"), err);
+	return st_get_one(db, "SELECT " PART_COLS " FROM participant WHERE id = ?", id, read_full, out,
+		_("reading a participant"), err);
 }
 
 int store_participant_update(lk_db *db, const lk_participant *p, lk_err *err)
@@ -100,12 +81,8 @@ int store_participant_update(lk_db *db, const lk_participant *p, lk_err *err)
 
 int store_participant_delete(lk_db *db, int64_t id, int64_t version, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM participant WHERE id = ? AND version = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	st_bind_int(st, 2, version);
-	if (st_exec_stmt(db, st, _("deleting a participant"), err) < 0)
+	if (st_exec_ints(db, "DELETE FROM participant WHERE id = ? AND version = ?", id, version,
+		    _("deleting a participant"), err) < 0)
 		return -1;
 	return st_check_versioned(db, "SELECT 1 FROM participant WHERE id = ?", id,
 		_("The participant"), err);
@@ -230,7 +207,7 @@ int store_participant_search(lk_db *db, const lk_participant_query *q, lk_page p
 		return -1;
 	st_bind_int(st, 4, page.limit > 0 ? page.limit : -1);
 	st_bind_int(st, 5, page.offset);
-	return stream_rows(db, st, false, each, arg, _("searching participants"), err);
+	return stream_listed(db, st, each, arg, _("searching participants"), err);
 }
 
 int64_t store_participant_count(lk_db *db, const lk_participant_query *q, lk_err *err)
@@ -239,12 +216,7 @@ int64_t store_participant_count(lk_db *db, const lk_participant_query *q, lk_err
 	if (prepare_fold(db, "SELECT count(*) FROM participant" SEARCH_WHERE, &st, err) < 0 ||
 	    bind_query(st, q, err) < 0)
 		return -1;
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (n < 0)
-		st_fail(db, rc, _("counting participants"), err);
-	return n;
+	return st_scalar(db, st, _("counting participants"), err);
 }
 
 int store_participant_same_contact(lk_db *db, const char *phone_a, const char *phone_b,
@@ -262,8 +234,10 @@ int store_participant_same_contact(lk_db *db, const char *phone_a, const char *p
 	st_bind_text(st, 1, phone_a ? phone_a : "");
 	st_bind_text(st, 2, phone_b ? phone_b : "");
 	st_bind_text(st, 3, email ? email : "");
-	return stream_rows(db, st, true, each, arg, _("looking for duplicates"), err);
+	return stream_full(db, st, each, arg, _("looking for duplicates"), err);
 }
+
+static void read_label(sqlite3_stmt *st, void *label) { *(char **)label = st_col_text(st, 0); }
 
 int store_participant_shared_run(lk_db *db, int64_t keep, int64_t drop, char **label, lk_err *err)
 {
@@ -277,23 +251,12 @@ int store_participant_shared_run(lk_db *db, int64_t keep, int64_t drop, char **l
 		return -1;
 	st_bind_int(st, 1, keep);
 	st_bind_int(st, 2, drop);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*label = st_col_text(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading enrollments"), err);
+	return st_get_row(db, st, read_label, label, _("reading enrollments"), err);
 }
 
 static int exec_pair(lk_db *db, const char *sql, int64_t keep, int64_t drop, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, sql, &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, keep);
-	st_bind_int(st, 2, drop);
-	return st_exec_stmt(db, st, _("merging participants"), err);
+	return st_exec_ints(db, sql, keep, drop, _("merging participants"), err);
 }
 
 int store_participant_merge(lk_db *db, int64_t keep, int64_t drop, lk_err *err)
