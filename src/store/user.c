@@ -15,8 +15,9 @@ void store_user_row_free(lk_user_row *u)
 	u->login = u->name = u->role = NULL;
 }
 
-static void read_user(sqlite3_stmt *st, lk_user_row *u)
+static void read_user(sqlite3_stmt *st, void *row)
 {
+	lk_user_row *u = row;
 	u->id = sqlite3_column_int64(st, 0);
 	u->login = st_col_text(st, 1);
 	u->name = st_col_text(st, 2);
@@ -34,13 +35,7 @@ int store_user_by_login(lk_db *db, const char *login, lk_user_row *out, lk_err *
 	if (st_prepare(db, "SELECT " USER_COLS " FROM app_user WHERE login = ?", &st, err) < 0)
 		return -1;
 	st_bind_text(st, 1, login);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_user(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading users"), err);
+	return st_get_row(db, st, read_user, out, _("reading users"), err);
 }
 
 int64_t store_user_count(lk_db *db, lk_err *err)
@@ -48,12 +43,7 @@ int64_t store_user_count(lk_db *db, lk_err *err)
 	sqlite3_stmt *st;
 	if (st_prepare(db, "SELECT count(*) FROM app_user", &st, err) < 0)
 		return -1;
-	int rc = sqlite3_step(st);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	if (n < 0)
-		st_fail(db, rc, _("reading users"), err);
-	return n;
+	return st_scalar(db, st, _("reading users"), err);
 }
 
 int store_user_insert(lk_db *db, const lk_user_row *u, const char *stamp, int64_t *id, lk_err *err)
@@ -91,22 +81,14 @@ int store_user_update(lk_db *db, const lk_user_row *u, lk_err *err)
 	return st_check_versioned(db, "SELECT 1 FROM app_user WHERE id = ?", u->id, _("The user"), err);
 }
 
+ST_STREAM_OF(stream_users, lk_user_row, read_user, store_user_row_free)
+
 int store_user_list(lk_db *db, int (*each)(void *, const lk_user_row *), void *arg, lk_err *err)
 {
 	sqlite3_stmt *st;
 	if (st_prepare(db, "SELECT " USER_COLS " FROM app_user ORDER BY login", &st, err) < 0)
 		return -1;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lk_user_row u;
-		read_user(st, &u);
-		int stop = each(arg, &u);
-		store_user_row_free(&u);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading users"), err);
+	return stream_users(db, st, each, arg, _("reading users"), err);
 }
 
 int store_audit_append(lk_db *db, const char *at, const char *login, const char *role,
