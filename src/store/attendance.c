@@ -19,25 +19,23 @@ static void copy_col(char *buf, size_t size, sqlite3_stmt *st, int i)
 	snprintf(buf, size, "%s", t ? (const char *)t : "");
 }
 
+static void read_att_session(sqlite3_stmt *st, void *row)
+{
+	lk_att_session *s = row;
+	s->run_id = sqlite3_column_int64(st, 0);
+	copy_col(s->starts_at, sizeof s->starts_at, st, 1);
+	copy_col(s->status, sizeof s->status, st, 2);
+	copy_col(s->run_phase, sizeof s->run_phase, st, 3);
+}
+
 int store_att_session(lk_db *db, int64_t session_id, lk_att_session *out, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "SELECT s.run_id, s.starts_at, s.status, r.phase FROM session s"
-			   " JOIN run r ON r.id = s.run_id WHERE s.id = ?", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, session_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->run_id = sqlite3_column_int64(st, 0);
-		copy_col(out->starts_at, sizeof out->starts_at, st, 1);
-		copy_col(out->status, sizeof out->status, st, 2);
-		copy_col(out->run_phase, sizeof out->run_phase, st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading a session"), err);
+	return st_get_one(db, "SELECT s.run_id, s.starts_at, s.status, r.phase FROM session s"
+			      " JOIN run r ON r.id = s.run_id WHERE s.id = ?", session_id,
+		read_att_session, out, _("reading a session"), err);
 }
+
+static void read_status(sqlite3_stmt *st, void *status) { copy_col(status, 12, st, 0); }
 
 int store_att_get(lk_db *db, int64_t session_id, int64_t enrollment_id, char status[static 12],
 	lk_err *err)
@@ -48,13 +46,7 @@ int store_att_get(lk_db *db, int64_t session_id, int64_t enrollment_id, char sta
 		return -1;
 	st_bind_int(st, 1, session_id);
 	st_bind_int(st, 2, enrollment_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		copy_col(status, 12, st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading attendance"), err);
+	return st_get_row(db, st, read_status, status, _("reading attendance"), err);
 }
 
 int store_att_put(lk_db *db, int64_t session_id, int64_t enrollment_id, const char *status,
@@ -78,23 +70,15 @@ int store_att_put(lk_db *db, int64_t session_id, int64_t enrollment_id, const ch
 
 int store_att_delete(lk_db *db, int64_t session_id, int64_t enrollment_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "DELETE FROM attendance WHERE session_id = ? AND enrollment_id = ?",
-			&st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, session_id);
-	st_bind_int(st, 2, enrollment_id);
-	return st_exec_stmt(db, st, _("clearing attendance"), err);
+	return st_exec_ints(db, "DELETE FROM attendance WHERE session_id = ? AND enrollment_id = ?",
+		session_id, enrollment_id, _("clearing attendance"), err);
 }
 
 int store_att_session_held(lk_db *db, int64_t session_id, lk_err *err)
 {
-	sqlite3_stmt *st;
-	if (st_prepare(db, "UPDATE session SET status = 'held', version = version + 1"
-			   " WHERE id = ? AND status = 'planned'", &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, session_id);
-	return st_exec_stmt(db, st, _("marking the session held"), err);
+	return st_exec_ints(db, "UPDATE session SET status = 'held', version = version + 1"
+			        " WHERE id = ? AND status = 'planned'", session_id, 0,
+		_("marking the session held"), err);
 }
 
 int store_att_counts(lk_db *db, int64_t enrollment_id, lk_attendance_summary *out, lk_err *err)
