@@ -176,27 +176,16 @@ int store_conflict_sessions(lk_db *db, const lk_conflict_query *q,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_fail(db, rc, _("reading sessions"), err);
 }
 
-static int exists(lk_db *db, const char *sql, int64_t id, lk_err *err)
-{
-	sqlite3_stmt *st;
-	if (st_prepare(db, sql, &st, err) < 0)
-		return -1;
-	st_bind_int(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
-	return st_fail(db, rc, _("reading sessions"), err);
-}
-
 int store_conflict_run_exists(lk_db *db, int64_t run_id, lk_err *err)
 {
-	return exists(db, "SELECT 1 FROM run WHERE id = ?", run_id, err);
+	return st_get_one(db, "SELECT 1 FROM run WHERE id = ?", run_id, NULL, NULL,
+		_("reading sessions"), err);
 }
 
 int store_conflict_session_exists(lk_db *db, int64_t session_id, lk_err *err)
 {
-	return exists(db, "SELECT 1 FROM session WHERE id = ?", session_id, err);
+	return st_get_one(db, "SELECT 1 FROM session WHERE id = ?", session_id, NULL, NULL,
+		_("reading sessions"), err);
 }
 
 /* ---- query plans, for tests ---- */
