@@ -82,7 +82,8 @@ typedef struct lk_csv_writer lk_csv_writer;
 /* A writer to f (the caller's; not closed). The Excel flavour writes the
  * BOM at once. Both write CRLF line ends and quote a field (doubling its
  * quotes) when it holds the separator, a quote, CR or LF, starts or ends
- * with a space or tab, or is the only, empty, field of a record. The Excel
+ * with a space or tab or a byte order mark, or is the only, empty, field
+ * of a record. The Excel
  * flavour also keeps Excel from running a field as a formula: a field
  * starting with = + - @ tab or CR that is not a number or phone number
  * (only digits and + - . , ( ) / space) gets a leading apostrophe. Caller

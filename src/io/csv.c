@@ -461,6 +461,8 @@ static bool needs_quotes(const char *s, char sep)
 	for (const char *p = s; *p; p++)
 		if (*p == sep || *p == '"' || *p == '\r' || *p == '\n')
 			return true;
+	if (strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+		return true; /* else, first in a file, it would be read as a BOM */
 	return n > 0 && (strchr(" \t", s[0]) || strchr(" \t", s[n - 1]));
 }
 

@@ -434,6 +434,16 @@ Test(csv, writer_rfc4180_bytes)
 	out = write_records(LK_CSV_RFC4180, one, 1, 1, &len);
 	cr_assert_str_eq(out, "\"\"\r\n", "a record of one empty field is not a blank line");
 	free(out);
+	const char *const bom[] = {"\xEF\xBB\xBFx", "y"};
+	out = write_records(LK_CSV_RFC4180, bom, 1, 2, &len);
+	cr_assert_str_eq(out, "\"\xEF\xBB\xBFx\",y\r\n", "a field starting with a BOM is quoted");
+	FILE *f = mem(out, len);
+	lk_csv_reader *r = open_ok(f);
+	lk_csv_record got = nth(r, 0);
+	cr_assert_str_eq(got.fields[0], "\xEF\xBB\xBFx", "so it is not taken for the file's BOM");
+	csv_reader_free(r);
+	fclose(f);
+	free(out);
 }
 
 Test(csv, writer_excel_bom_semicolon_and_no_formulas)
