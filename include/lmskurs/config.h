@@ -77,4 +77,22 @@ int config_parse_int(const char *s, long min, long max, long *out);
 int config_parse_bool(const char *s, bool *out);
 int config_parse_money(const char *s, long *ore);
 
+/* Raw access to another ini-style file (course templates), through the
+ * same string-only wrapper: there is no typed getter (CVE-2023-33461);
+ * parse values with config_parse_*. */
+typedef struct lk_ini lk_ini;
+
+/* Loads path with iniparser, its own error output silenced. NULL when
+ * iniparser refuses the file (a line it cannot parse, one longer than 1023
+ * bytes) or memory runs out: check the text yourself first to name lines.
+ * Close with config_ini_close (NULL is fine). */
+lk_ini *config_ini_open(const char *path);
+
+/* The value of key in section, or NULL when it is not set, also when
+ * "section:key" names a section (the CVE's NULL value). iniparser matches
+ * names case-insensitively (ASCII). The string is owned by ini. */
+const char *config_ini_get(const lk_ini *ini, const char *section, const char *key);
+
+void config_ini_close(lk_ini *ini);
+
 #endif

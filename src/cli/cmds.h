@@ -34,8 +34,18 @@ int cmd_course_list(cli_app *app, int argc, char **argv);
 int cmd_run_list(cli_app *app, int argc, char **argv);
 int cmd_session_list(cli_app *app, int argc, char **argv);
 
+/* cmd_template.c, cmd_run_create.c, cmd_calendar.c: templates, scripted
+ * runs, calendars */
+int cmd_course_export(cli_app *app, int argc, char **argv);
+int cmd_course_import(cli_app *app, int argc, char **argv);
+int cmd_run_create(cli_app *app, int argc, char **argv);
+int cmd_calendar(cli_app *app, int argc, char **argv);
+
 /* cmd_participant.c: participants in and out of CSV files */
 int cmd_participants_import(cli_app *app, int argc, char **argv);
 int cmd_participants_export(cli_app *app, int argc, char **argv);
+
+/* cmd_attendance.c: the printed attendance sheet */
+int cmd_attendance_sheet(cli_app *app, int argc, char **argv);
 
 #endif

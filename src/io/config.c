@@ -378,6 +378,41 @@ static const char *cfg_ini_string(const dictionary *d, const cfg_key *k)
 	return iniparser_getstring(d, full, NULL);
 }
 
+/* Other ini-style files (course templates) read through the same rule. */
+struct lk_ini {
+	dictionary *d;
+};
+
+lk_ini *config_ini_open(const char *path)
+{
+	lk_ini *ini = malloc(sizeof *ini);
+	if (!ini)
+		return NULL;
+	iniparser_set_error_callback(cfg_ini_quiet);
+	ini->d = iniparser_load(path);
+	if (!ini->d) {
+		free(ini);
+		return NULL;
+	}
+	return ini;
+}
+
+const char *config_ini_get(const lk_ini *ini, const char *section, const char *key)
+{
+	char *full = cfg_strdup_printf("%s:%s", section, key);
+	const char *v = full ? iniparser_getstring(ini->d, full, NULL) : NULL;
+	free(full);
+	return v;
+}
+
+void config_ini_close(lk_ini *ini)
+{
+	if (!ini)
+		return;
+	iniparser_freedict(ini->d);
+	free(ini);
+}
+
 /* ---- applying one value ------------------------------------------------ */
 
 static void *cfg_target(lk_config *cfg, const cfg_key *k)
