@@ -6,6 +6,7 @@
  * 2 when it could not be written, and also when --print could not print
  * it: the PDF is then still written, and the message says where. */
 #include "cmds.h"
+#include "outopt.h"
 
 #include <errno.h>
 #include <spawn.h>
@@ -44,21 +45,6 @@ static int take_opt(cli_app *app, void *state, int c)
 	else
 		a->print = true;
 	return CLI_OK;
-}
-
-/* "-o FILE" as "--output FILE", in place, before the option parser (which
- * reads long options only) sees the words; values of --run and words
- * after "--" are left alone. */
-static void alias_output(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return;
-		if (strcmp(argv[i], "-o") == 0)
-			argv[i++] = (char *)"--output";
-		else if (strcmp(argv[i], "--run") == 0 || strcmp(argv[i], "--output") == 0)
-			i++;
-	}
 }
 
 /* The session or run number, exactly one of them. */
@@ -159,7 +145,7 @@ int cmd_attendance_sheet(cli_app *app, int argc, char **argv)
 	char **rest;
 	int64_t id;
 	int n;
-	alias_output(argc, argv);
+	cli_alias_output(argc, argv, sheet_opts);
 	int rc = cli_parse_args(app, argc, argv, sheet_opts, take_opt, &a, 0, 1, &rest, &n);
 	if (rc != CLI_OK)
 		return rc == CLI_DONE ? CLI_OK : rc;
