@@ -553,7 +553,9 @@ static int term_runs(struct demo *d, int c, int year, bool spring, lk_date horiz
 {
 	const struct demo_course *dc = &demo_courses[c];
 	int nparts = part_count(dc);
-	lk_date from = date_add_days((lk_date){year, spring ? 2 : 9, 1}, 7L * (c % 3));
+	/* Courses start in different weeks, so at any time of the term some run
+	 * is under way. */
+	lk_date from = date_add_days((lk_date){year, spring ? 1 : 8, 20}, 7L * ((c * 4) % 9));
 	lk_date term_end = {year, spring ? 6 : 12, spring ? 20 : 15};
 	int max_runs = d->opts->years >= 10 ? 8 : 1;
 	for (int k = 0; k < max_runs; k++) {
