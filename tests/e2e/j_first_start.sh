@@ -45,7 +45,9 @@ assert_screen_lacks "Welcome to lmskurs"
 assert_screen_contains "10 courses"
 assert_screen_contains "30 people"
 dump_screen | grep -E "Runs +[1-9][0-9]* runs? not closed" >/dev/null || fail "Runs should count the runs not closed"
-assert_screen_contains "Needs attention: 2 things"
+# The example keeps two problems on purpose; on some days a run may also
+# wait at a gate, so at least two.
+dump_screen | grep -E "Needs attention: ([2-9]|[1-9][0-9]+) things" >/dev/null || fail "at least two warnings expected"
 dump_screen | grep -F "! 1 unpaired session on" | grep -qF "(missing user representative)" ||
 	fail "the example's unpaired session should be a warning"
 dump_screen | grep -E "! Room .* double booked on" >/dev/null || fail "the example's room clash should be a warning"
@@ -53,9 +55,10 @@ expect_eq "stored courses" "10" "$(sql "SELECT count(*) FROM course")"
 runs=$(sql "SELECT count(*) FROM run WHERE phase NOT IN ('closed', 'cancelled')")
 assert_screen_contains "$runs runs not closed"
 
-# The warnings can be walked to; the selected one is also shown in full.
-keys G
-cursor_line | grep -qF "> ! Room" || fail "G should select the last warning: [$(cursor_line)]"
+# The warnings can be walked to (after the four sections, unpaired ones
+# first, then rooms); the selected one is also shown in full.
+keys j j j j j
+cursor_line | grep -qF "> ! Room" || fail "the fifth row down should be the room clash: [$(cursor_line)]"
 keys k
 cursor_line | grep -qF "> ! 1 unpaired session" || fail "k should select the warning above: [$(cursor_line)]"
 assert_screen_contains "(missing user representative):"
@@ -64,7 +67,7 @@ keys Enter
 wait_for_text "lmskurs · Run:"
 assert_screen_contains "Pairing:"
 keys Escape
-wait_for_text "Needs attention: 2 things"
+wait_for_text "Needs attention:"
 cursor_line | grep -qF "> ! 1 unpaired session" || fail "the selection should be kept: [$(cursor_line)]"
 
 # Example data goes only into an empty database.
