@@ -14,7 +14,7 @@
 #include "lmskurs/ctx.h"
 
 typedef struct lk_demo_opts {
-	int years;        /* years of history before today, 1..50 (runs up to ~4 months ahead too) */
+	int years;        /* years of history before today, 1..50 (and the next half year planned ahead) */
 	uint64_t seed;
 	/* Called after each run; done <= total. May be NULL. */
 	void (*progress)(void *arg, int done, int total);

@@ -27,7 +27,7 @@
 #include "lmskurs/session.h"
 #include "lmskurs/user.h"
 
-enum { DEMO_MAX_COURSES = 16, DEMO_POOL = 4096, DEMO_LEAD_DAYS = 56, DEMO_AHEAD_DAYS = 120 };
+enum { DEMO_MAX_COURSES = 16, DEMO_POOL = 4096, DEMO_LEAD_DAYS = 56, DEMO_AHEAD_DAYS = 180 };
 
 struct demo_staff {
 	int64_t course_id, prof, prof2, rep;
@@ -577,17 +577,19 @@ static int term_runs(struct demo *d, int c, int year, bool spring, lk_date horiz
 
 /* ---- the two deliberate problems ---- */
 
-struct future_runs {
+/* Live runs that still have sessions after today, latest first. */
+struct live_runs {
 	lk_date today;
 	int n;
 	int64_t id[64], course_id[64];
 };
 
-static int collect_future(void *arg, const lk_run *r)
+static int collect_live(void *arg, const lk_run *r)
 {
-	struct future_runs *f = arg;
-	if (f->n < 64 && r->first_date.year && date_cmp(r->first_date, f->today) > 0 &&
-	    r->phase != LK_RUN_CANCELLED) {
+	struct live_runs *f = arg;
+	bool live = r->phase == LK_RUN_SCHEDULING || r->phase == LK_RUN_REGISTRATION ||
+		r->phase == LK_RUN_EXECUTION;
+	if (f->n < 64 && live && r->last_date.year && date_cmp(r->last_date, f->today) > 0) {
 		f->id[f->n] = r->id;
 		f->course_id[f->n++] = r->course_id;
 	}
@@ -602,22 +604,24 @@ static const struct demo_staff *staff_of(const struct demo *d, int64_t course_id
 	return NULL;
 }
 
-static int first_session(struct demo *d, int64_t run_id, lk_session *out)
+/* The run's first session after today. */
+static int upcoming_session(struct demo *d, int64_t run_id, lk_session *out)
 {
 	struct sess_list s = {0};
 	if (session_list(d->ctx, run_id, collect_session, &s, d->err) < 0)
 		return -1;
-	if (s.n == 0)
-		return lk_fail(d->err, LK_ENOTFOUND, "demo: run %lld has no sessions", (long long)run_id);
-	return session_get(d->ctx, s.id[s.n > 1 ? 1 : 0], out, d->err);
+	for (int i = 0; i < s.n; i++)
+		if (date_cmp(s.start[i].date, d->today) > 0)
+			return session_get(d->ctx, s.id[i], out, d->err);
+	return lk_fail(d->err, LK_ENOTFOUND, "demo: run %lld has no session after today", (long long)run_id);
 }
 
-/* Session 2 of the latest future run loses its user representative. */
-static int make_unpaired(struct demo *d, const struct future_runs *f)
+/* The next session of the latest live run loses its user representative. */
+static int make_unpaired(struct demo *d, const struct live_runs *f)
 {
 	lk_session s = {0};
 	const struct demo_staff *st = staff_of(d, f->course_id[0]);
-	int rc = st ? first_session(d, f->id[0], &s) : -1;
+	int rc = st ? upcoming_session(d, f->id[0], &s) : -1;
 	if (rc == 0)
 		rc = session_facilitator_remove(d->ctx, s.id, st->rep, d->err);
 	session_free(&s);
@@ -625,17 +629,17 @@ static int make_unpaired(struct demo *d, const struct future_runs *f)
 }
 
 /* A session of one course is moved into another course's room and hour. */
-static int make_room_clash(struct demo *d, const struct future_runs *f)
+static int make_room_clash(struct demo *d, const struct live_runs *f)
 {
 	int b = 2;
 	while (b < f->n && f->course_id[b] == f->course_id[1])
 		b++;
 	if (b >= f->n)
-		return 0;
+		return lk_fail(d->err, LK_EDB, "demo: too few live runs of different courses for a room clash");
 	lk_session target = {0}, moved = {0};
-	int rc = first_session(d, f->id[1], &target);
+	int rc = upcoming_session(d, f->id[1], &target);
 	if (rc == 0)
-		rc = first_session(d, f->id[b], &moved);
+		rc = upcoming_session(d, f->id[b], &moved);
 	if (rc == 0) {
 		moved.starts_at = target.starts_at;
 		moved.ends_at = target.ends_at;
@@ -650,12 +654,12 @@ static int make_room_clash(struct demo *d, const struct future_runs *f)
 
 static int keep_two_problems(struct demo *d)
 {
-	struct future_runs f = {.today = d->today};
+	struct live_runs f = {.today = d->today};
 	lk_run_filter all = {.phase = -1};
-	if (run_list(d->ctx, &all, (lk_page){0, 0}, collect_future, &f, d->err) < 0)
+	if (run_list(d->ctx, &all, (lk_page){0, 0}, collect_live, &f, d->err) < 0)
 		return -1;
 	if (f.n < 3)
-		return 0;
+		return lk_fail(d->err, LK_EDB, "demo: too few live runs (%d) for the two problems", f.n);
 	at(d, d->today, 8, 0);
 	return make_unpaired(d, &f) < 0 ? -1 : make_room_clash(d, &f);
 }

@@ -1,5 +1,6 @@
 #include <criterion/criterion.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lmskurs/check.h"
@@ -114,4 +115,26 @@ Test(demo, staff_may_not_fill)
 	cr_assert_eq(err.code, LK_EPERM);
 	ctx_close(staff);
 	ctx_close(ctx);
+}
+
+/* Whatever the date, the example keeps its two problems for check. */
+Test(demo, two_problems_on_every_date_of_a_year, .timeout = 120)
+{
+	for (int week = 0; week < 53; week += 2) {
+		lk_ctx *ctx = tl_ctx();
+		char when[20];
+		lk_date day = date_add_days((lk_date){2027, 1, 4}, 7L * week);
+		snprintf(when, sizeof when, "%04d-%02d-%02dT09:00", day.year, day.month, day.day);
+		tl_set_now(ctx, when);
+		lk_demo_opts o = {.years = 1, .seed = 3};
+		lk_demo_stats st;
+		lk_err ferr;
+		cr_assert_eq(demo_fill(ctx, &o, &st, &ferr), 0, "on %s: %s", when, ferr.msg);
+		struct seen seen = {0};
+		lk_err err;
+		cr_assert_eq(check_all(ctx, count_problem, &seen, &err), 2, "on %s: %s", when, err.msg);
+		cr_assert_eq(seen.kinds[LK_PROBLEM_UNPAIRED], 1, "on %s", when);
+		cr_assert_eq(seen.kinds[LK_PROBLEM_ROOM], 1, "on %s", when);
+		ctx_close(ctx);
+	}
 }
