@@ -12,15 +12,17 @@
 	"NOT EXISTS (SELECT 1 FROM session_facilitator f JOIN person p ON p.id = f.person_id" \
 	"            WHERE f.session_id = s.id AND p.kind = '" kind "')"
 
-#define RUN_SELECT \
+#define RUN_COLS \
 	"SELECT r.id, r.course_id, c.title, r.title, r.phase, r.place, r.capacity," \
 	"       r.questionnaire_id, r.first_date, r.last_date, r.notes, r.closed_at, r.version," \
 	"       (SELECT count(*) FROM session s WHERE s.run_id = r.id AND s.status <> 'cancelled')," \
 	"       (SELECT count(*) FROM session s WHERE s.run_id = r.id AND s.status <> 'cancelled'" \
 	"           AND (" LACKS("professional") " OR " LACKS("user_rep") "))," \
 	"       (SELECT count(*) FROM enrollment e WHERE e.run_id = r.id AND e.status = 'registered')," \
-	"       (SELECT count(*) FROM enrollment e WHERE e.run_id = r.id AND e.status = 'waitlisted')" \
-	"  FROM run r JOIN course c ON c.id = r.course_id"
+	"       (SELECT count(*) FROM enrollment e WHERE e.run_id = r.id AND e.status = 'waitlisted')"
+#define RUN_SELECT RUN_COLS "  FROM run r JOIN course c ON c.id = r.course_id"
+/* Runs without dates first, then newest first: the order of the run_list_order index. */
+#define RUN_ORDER " ORDER BY (r.first_date IS NOT NULL), r.first_date DESC, r.id"
 
 static lk_date col_date(sqlite3_stmt *st, int i)
 {
@@ -254,9 +256,13 @@ int store_run_list(lk_db *db, const lk_run_filter *f, lk_page page,
 	int (*each)(void *, const lk_run *), void *arg, lk_err *err)
 {
 	sqlite3_stmt *st;
-	if (st_prepare(db, RUN_SELECT RUN_WHERE
-			   " ORDER BY r.first_date IS NOT NULL, r.first_date DESC, r.id"
-			   " LIMIT ?5 OFFSET ?6", &st, err) < 0 ||
+	/* The page's ids are chosen first, walking the index; the counts are
+	 * worked out for those rows only, not for every run before the page. */
+	if (st_prepare(db, RUN_COLS
+			   "  FROM (SELECT r.id AS pid FROM run r JOIN course c ON c.id = r.course_id"
+			   RUN_WHERE RUN_ORDER " LIMIT ?5 OFFSET ?6) page"
+			   "  JOIN run r ON r.id = page.pid JOIN course c ON c.id = r.course_id"
+			   RUN_ORDER, &st, err) < 0 ||
 	    bind_filter(st, f, err) < 0)
 		return -1;
 	st_bind_int(st, 5, page.limit > 0 ? page.limit : -1);
