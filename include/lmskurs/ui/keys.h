@@ -90,6 +90,13 @@ typedef enum lk_key_group {
 	X(RETIRE, "retire", LK_GROUP_CHANGE, N_("retire"), N_("Retire the course: no new runs, and it can be taken up again"), 'R') \
 	X(NEW_COURSE, "new-course", LK_GROUP_CHANGE, N_("new course"), N_("Create a new course"), 'c') \
 	X(EXAMPLE_DATA, "example-data", LK_GROUP_CHANGE, N_("example data"), N_("Load example data into an empty database, to look around"), 'd') \
+	X(PARTICIPANTS, "participants", LK_GROUP_VIEW, N_("participants"), N_("Show the participants of the run: registered, then the waitlist"), 'P') \
+	X(CANCEL_PLACE, "cancel-place", LK_GROUP_CHANGE, N_("cancel place"), N_("Cancel the selected person's place (asks first); the first person waiting moves up"), 'd') \
+	X(MOVE_RUN, "move-run", LK_GROUP_CHANGE, N_("move"), N_("Move the selected person to another run of the same course"), 'm') \
+	X(IMPORT, "import", LK_GROUP_CHANGE, N_("import"), N_("Import participants from a CSV file (a preview first; nothing is written until you accept)"), 'i') \
+	X(MERGE, "merge", LK_GROUP_CHANGE, N_("merge"), N_("Merge another record of the same person into this one"), 'M') \
+	X(ACCEPT, "accept", LK_GROUP_CHANGE, N_("accept"), N_("Accept: write what is shown, all at once"), '\n', '\r', LK_FN(KEY_ENTER)) \
+	X(NEW_PARTICIPANT, "new-participant", LK_GROUP_CHANGE, N_("new participant"), N_("Register a new participant (when the one you look for is not there)"), LK_CTRL('n')) \
 	X(SAVE, "save", LK_GROUP_FORM, N_("save"), N_("Save"), LK_CTRL('s'), LK_FN(KEY_F(2))) \
 	X(CANCEL, "cancel", LK_GROUP_FORM, N_("cancel"), N_("Close without saving"), LK_KEY_ESC) \
 	X(FIELD_NEXT, "field-next", LK_GROUP_FORM, N_("next field"), N_("Go to the next field"), LK_KEY_TAB) \
