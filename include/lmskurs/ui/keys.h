@@ -90,6 +90,15 @@ typedef enum lk_key_group {
 	X(RETIRE, "retire", LK_GROUP_CHANGE, N_("retire"), N_("Retire the course: no new runs, and it can be taken up again"), 'R') \
 	X(NEW_COURSE, "new-course", LK_GROUP_CHANGE, N_("new course"), N_("Create a new course"), 'c') \
 	X(EXAMPLE_DATA, "example-data", LK_GROUP_CHANGE, N_("example data"), N_("Load example data into an empty database, to look around"), 'd') \
+	X(ATTENDANCE, "attendance", LK_GROUP_VIEW, N_("attendance"), N_("Mark who came to the selected session (attendance)"), 'o') \
+	X(ATTENDANCE_GRID, "attendance-grid", LK_GROUP_VIEW, N_("attendance grid"), N_("Show the run's attendance: every participant at every session, with rates and who completed"), 'O') \
+	X(PRINT_SHEET, "print-sheet", LK_GROUP_VIEW, N_("print"), N_("Print the attendance sheet: a PDF, and to the printer if you want"), 'p') \
+	X(SCROLL_LEFT, "scroll-left", LK_GROUP_MOVE, N_("earlier"), N_("Scroll sideways to earlier sessions"), LK_FN(KEY_LEFT), 'h') \
+	X(SCROLL_RIGHT, "scroll-right", LK_GROUP_MOVE, N_("later"), N_("Scroll sideways to later sessions"), LK_FN(KEY_RIGHT), 'l') \
+	X(MARK_PRESENT, "mark-present", LK_GROUP_CHANGE, N_("present"), N_("Mark the selected participant present, then go to the next"), ' ', 'o', '1') \
+	X(MARK_ABSENT, "mark-absent", LK_GROUP_CHANGE, N_("absent"), N_("Mark the selected participant absent, then go to the next"), 'f', '2') \
+	X(MARK_EXCUSED, "mark-excused", LK_GROUP_CHANGE, N_("excused"), N_("Mark the selected participant excused (absent with a valid reason), then go to the next"), 'g', '3') \
+	X(MARK_CLEAR, "mark-clear", LK_GROUP_CHANGE, N_("unmark"), N_("Remove the selected participant's mark (after the session's day, asks why)"), LK_FN(KEY_DC), LK_FN(KEY_BACKSPACE), LK_KEY_DEL, '0') \
 	X(PARTICIPANTS, "participants", LK_GROUP_VIEW, N_("participants"), N_("Show the participants of the run: registered, then the waitlist"), 'P') \
 	X(CANCEL_PLACE, "cancel-place", LK_GROUP_CHANGE, N_("cancel place"), N_("Cancel the selected person's place (asks first); the first person waiting moves up"), 'd') \
 	X(MOVE_RUN, "move-run", LK_GROUP_CHANGE, N_("move"), N_("Move the selected person to another run of the same course"), 'm') \
