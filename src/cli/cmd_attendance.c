@@ -1,6 +1,6 @@
 /* cmd_attendance.c — attendance sheet (SESSION | --run RUN) -o FILE.pdf
  * [--print]: the printed attendance sheet (sheet.h), and sending it to
- * CUPS with lp.
+ * CUPS with lp (print.h).
  *
  * Exit status: 0 when the PDF was written (and printed, with --print);
  * 2 when it could not be written, and also when --print could not print
@@ -8,16 +8,11 @@
 #include "cmds.h"
 #include "outopt.h"
 
-#include <errno.h>
-#include <spawn.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "lmskurs/i18n.h"
+#include "lmskurs/print.h"
 #include "lmskurs/sheet.h"
-
-extern char **environ;
 
 enum { OPT_RUN = 1, OPT_PRINT };
 
@@ -83,59 +78,25 @@ static int write_sheets(cli_app *app, const struct sheet_args *a, int64_t id)
 	return CLI_OK;
 }
 
-/* Runs lp and waits for it; returns its wait status, or -1 with errno
- * (ENOENT: no lp on PATH). posix_spawnp runs no fork handlers in the child,
- * and the database is closed before, so nothing of it is shared. */
-static int run_lp(const char *printer, const char *path)
-{
-	char *args[6];
-	int k = 0;
-	args[k++] = (char *)"lp";
-	if (printer) {
-		args[k++] = (char *)"-d";
-		args[k++] = (char *)printer;
-	}
-	args[k++] = (char *)path;
-	args[k] = NULL;
-	pid_t pid;
-	int e = posix_spawnp(&pid, "lp", NULL, NULL, args, environ);
-	if (e) {
-		errno = e;
-		return -1;
-	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return status;
-}
-
 static int print_file(cli_app *app, const char *output)
 {
 	ctx_close(app->ctx); /* never start another program with the database open */
 	app->ctx = NULL;
 	fflush(stdout);
-	char *path = NULL;
-	if (output[0] == '-') { /* not an option to lp */
-		size_t len = strlen(output) + 3;
-		if (!(path = malloc(len)))
-			return cli_failf("%s", _("Out of memory."));
-		snprintf(path, len, "./%s", output);
-	}
 	const char *printer = app->cfg.printer;
-	int status = run_lp(printer, path ? path : output);
-	int e = errno;
-	free(path);
-	if (status < 0 && e == ENOENT)
-		return cli_failf(_("The sheet is in %s but was not printed: the lp command (CUPS) is not installed. Install cups-client, or print the file another way."), output);
-	if (status < 0)
-		return cli_failf(_("The sheet is in %s but was not printed: lp could not be started: %s"), output, strerror(e));
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return cli_failf(_("The sheet is in %s but was not printed: lp failed (its message is above). Check [printing] printer in the config, or print the file another way."), output);
-	if (printer)
+	lk_print_result res;
+	int rc = print_lp(printer, output, false, &res);
+	print_result_free(&res);
+	if (rc == 0 && printer)
 		printf(_("Sent %s to the printer %s.\n"), output, printer);
-	else
+	else if (rc == 0)
 		printf(_("Sent %s to the default printer.\n"), output);
+	else if (res.outcome == LK_PRINT_NO_LP)
+		return cli_failf(_("The sheet is in %s but was not printed: the lp command (CUPS) is not installed. Install cups-client, or print the file another way."), output);
+	else if (res.outcome == LK_PRINT_NOT_STARTED)
+		return cli_failf(_("The sheet is in %s but was not printed: lp could not be started: %s"), output, strerror(res.error));
+	else
+		return cli_failf(_("The sheet is in %s but was not printed: lp failed (its message is above). Check [printing] printer in the config, or print the file another way."), output);
 	return CLI_OK;
 }
 
