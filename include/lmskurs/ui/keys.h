@@ -106,6 +106,16 @@ typedef enum lk_key_group {
 	X(MERGE, "merge", LK_GROUP_CHANGE, N_("merge"), N_("Merge another record of the same person into this one"), 'M') \
 	X(ACCEPT, "accept", LK_GROUP_CHANGE, N_("accept"), N_("Accept: write what is shown, all at once"), '\n', '\r', LK_FN(KEY_ENTER)) \
 	X(NEW_PARTICIPANT, "new-participant", LK_GROUP_CHANGE, N_("new participant"), N_("Register a new participant (when the one you look for is not there)"), LK_CTRL('n')) \
+	X(EVALUATION, "evaluation", LK_GROUP_VIEW, N_("evaluation"), N_("Show the run's evaluation: enter forms, results, the facilitators' own evaluations and the evaluation meeting"), 'E') \
+	X(EVAL_RESULTS, "eval-results", LK_GROUP_VIEW, N_("results"), N_("Show the course's evaluation results across its runs, and the latest run against the earlier ones"), 'E') \
+	X(QUESTIONNAIRES, "questionnaires", LK_GROUP_VIEW, N_("questionnaires"), N_("Show the questionnaires (evaluation forms): make your own, copy one, change its questions"), 'Q') \
+	X(VERSION_NEXT, "version-next", LK_GROUP_VIEW, N_("version"), N_("Show the results of the next questionnaire version that has forms"), 'v') \
+	X(COPY, "copy", LK_GROUP_CHANGE, N_("copy"), N_("Make a copy of the selected entry to change as your own"), 'c') \
+	X(MAKE_DEFAULT, "make-default", LK_GROUP_CHANGE, N_("make default"), N_("Make the selected questionnaire the default: used when neither the course nor the run chose one"), 'D') \
+	X(MEETING, "meeting", LK_GROUP_CHANGE, N_("meeting"), N_("Record the evaluation meeting; once recorded, open it to change it and who attended"), 'm') \
+	X(REVISE, "revise", LK_GROUP_CHANGE, N_("revision"), N_("Turn the selected decision into a revision of the course: which plan element, what changes, why"), 'r') \
+	X(ANSWER_NEXT, "answer-next", LK_GROUP_FORM, N_("next"), N_("Take the answer and go to the next question; on the last one save the form and start an empty one (in a written answer: Enter on an empty line)"), '\n', '\r', LK_FN(KEY_ENTER)) \
+	X(ANSWER_BLANK, "answer-blank", LK_GROUP_FORM, N_("blank"), N_("Leave the question blank (not answered) and go to the next"), ' ') \
 	X(SAVE, "save", LK_GROUP_FORM, N_("save"), N_("Save"), LK_CTRL('s'), LK_FN(KEY_F(2))) \
 	X(CANCEL, "cancel", LK_GROUP_FORM, N_("cancel"), N_("Close without saving"), LK_KEY_ESC) \
 	X(FIELD_NEXT, "field-next", LK_GROUP_FORM, N_("next field"), N_("Go to the next field"), LK_KEY_TAB) \
