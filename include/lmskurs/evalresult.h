@@ -186,4 +186,16 @@ int evalresult_latest_run(lk_ctx *ctx, int64_t course_id, int64_t *run_id, lk_er
 
 const char *result_scope_code(lk_result_scope s); /* "run" | "course" | "questionnaire" */
 
+/* A question's text as a key for matching texts written differently (a
+ * survey export's column header, an earlier version's question): only its
+ * letters and digits (ASCII punctuation, spaces, no-break spaces and the
+ * General Punctuation block dropped), without a trailing scale range in
+ * brackets such as "(0-10)" or "(1–5)". Compare two keys with
+ * text_equal_fold (case-insensitive, æøå included). Newly allocated
+ * (caller frees); NULL only when out of memory. NULL text gives "". */
+char *evalresult_question_key(const char *text);
+
+/* True when two question texts are the same by evalresult_question_key. */
+bool evalresult_same_question(const char *a, const char *b);
+
 #endif
