@@ -8,12 +8,14 @@
 #include "lmskurs/course.h"
 #include "lmskurs/demo.h"
 #include "lmskurs/i18n.h"
+#include "lmskurs/participant.h"
 #include "lmskurs/person.h"
 #include "lmskurs/role.h"
 #include "lmskurs/run.h"
 #include "lmskurs/session.h"
 #include "lmskurs/ui/courses.h"
 #include "lmskurs/ui/dialog.h"
+#include "lmskurs/ui/participants.h"
 #include "lmskurs/ui/people.h"
 #include "lmskurs/ui/runs.h"
 #include "lmskurs/ui/uitext.h"
@@ -28,6 +30,7 @@ static const struct {
 	[LK_HOME_RUNS] = {N_("Runs"), LK_PERM_READ_PLAN},
 	[LK_HOME_WEEK] = {N_("This week"), LK_PERM_READ_PLAN},
 	[LK_HOME_PEOPLE] = {N_("People"), LK_PERM_READ_PLAN},
+	[LK_HOME_PARTICIPANTS] = {N_("Participants"), LK_PERM_READ_PARTICIPANTS},
 };
 
 const char *home_section_label(lk_home_section s)
@@ -52,6 +55,7 @@ static const lk_view_ops *section_view(lk_home_section s)
 		[LK_HOME_RUNS] = &runs_view,
 		[LK_HOME_WEEK] = &week_view,
 		[LK_HOME_PEOPLE] = &people_view,
+		[LK_HOME_PARTICIPANTS] = &participants_view,
 	};
 	return s < LK_HOME_SECTIONS ? views[s] : NULL;
 }
@@ -315,6 +319,7 @@ static int read_counts(lk_ctx *ctx, lk_home *h, lk_err *err)
 	h->count[LK_HOME_WEEK] = 0;
 	if ((h->count[LK_HOME_COURSES] = course_count(ctx, NULL, err)) < 0 ||
 	    (h->count[LK_HOME_PEOPLE] = person_count(ctx, &people, err)) < 0 ||
+	    (h->count[LK_HOME_PARTICIPANTS] = participant_count(ctx, NULL, err)) < 0 ||
 	    session_list_range(ctx, h->week_start, sunday, count_session, &h->count[LK_HOME_WEEK], err) < 0)
 		return -1;
 	h->empty = h->count[LK_HOME_COURSES] == 0 && h->count[LK_HOME_PEOPLE] == 0;
@@ -435,6 +440,7 @@ static char *section_count(const home_state *s, lk_home_section id)
 	case LK_HOME_COURSES: return uitext_printf(ngettext("%lld course", "%lld courses", un), (long long)n);
 	case LK_HOME_RUNS: return uitext_printf(ngettext("%lld run not closed", "%lld runs not closed", un), (long long)n);
 	case LK_HOME_WEEK: return uitext_printf(ngettext("%lld session in week %d", "%lld sessions in week %d", un), (long long)n, week);
+	case LK_HOME_PARTICIPANTS: return uitext_printf(ngettext("%lld participant", "%lld participants", un), (long long)n);
 	default: return uitext_printf(ngettext("%lld person", "%lld people", un), (long long)n);
 	}
 }

@@ -1,10 +1,11 @@
 /*
  * ui/home.h — the first screen: the sections the role may use (Courses,
- * Runs, This week, People) with a count each, and below them the warnings
+ * Runs, This week, People, Participants) with a count each, and below them the warnings
  * that need attention from today on. An empty database (no courses, no
  * people) gets a welcome that offers the first course or example data.
  *
- *   core counts (course_count, run_count, session_list_range, person_count)
+ *   core counts (course_count, run_count, session_list_range, person_count,
+ *       participant_count)
  *   run_list (live phases) ──run_unpaired──▶ unpaired warnings
  *   conflict_list (from today) ──▶ room, facilitator, holiday warnings
  *   run_list (live phases) ──dates vs. phase──▶ runs waiting at a gate
@@ -33,6 +34,7 @@ typedef enum lk_home_section {
 	LK_HOME_RUNS,
 	LK_HOME_WEEK,
 	LK_HOME_PEOPLE,
+	LK_HOME_PARTICIPANTS,
 	LK_HOME_SECTIONS
 } lk_home_section;
 
@@ -55,7 +57,8 @@ enum { LK_HOME_WARNINGS_MAX = 50 };
 
 typedef struct lk_home {
 	/* courses; runs neither closed nor cancelled; sessions (not cancelled)
-	 * in today's ISO week; people, inactive ones included */
+	 * in today's ISO week; people, inactive ones included; participants
+	 * (not purged) */
 	int64_t count[LK_HOME_SECTIONS];
 	lk_date today, week_start; /* by ctx's clock; week_start is its Monday */
 	bool empty;                /* no courses and no people: the welcome */
