@@ -3,7 +3,8 @@
  * a header ("Monday 08.03.2027 (week 10)", today marked in words) with its
  * sessions across all runs under it (session_list_range): time, room,
  * course, run, facilitators, pairing. -/+ step weeks, t comes back to this
- * week, Enter opens the session's run.
+ * week, Enter opens the session's run, o its attendance (ui/attendance.h)
+ * and p prints its attendance sheet.
  *
  * The list is paged like every list: a page is one pass over the week's
  * sessions (a bounded number), keeping only the rows on the page; the
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "lmskurs/i18n.h"
+#include "lmskurs/ui/attendance.h"
 #include "lmskurs/ui/uitext.h"
 #include "run_internal.h"
 
@@ -364,6 +366,17 @@ static void week_open_run(lk_view *v)
 		ui_push(v->ui, &run_view, &r->s->run_id, NULL);
 }
 
+/* o and p: the selected session's attendance or its printed sheet. */
+static void week_open_session(lk_view *v, const lk_view_ops *ops)
+{
+	week_state *w = v->state;
+	const week_row *r = list_selected(&w->list);
+	if (!r || r->header)
+		ui_status(v->ui, LK_STYLE_WARNING, "%s", _("Choose a session (a row under a day) first."));
+	else
+		ui_push(v->ui, ops, &r->s->id, NULL);
+}
+
 static bool week_request(lk_view *v, lk_action a)
 {
 	switch (a) {
@@ -371,6 +384,8 @@ static bool week_request(lk_view *v, lk_action a)
 	case LK_ACT_WEEK_NEXT: week_step(v, WEEK_DAYS); return true;
 	case LK_ACT_WEEK_THIS: week_step(v, 0); return true;
 	case LK_ACT_OPEN: week_open_run(v); return true;
+	case LK_ACT_ATTENDANCE: week_open_session(v, &session_attendance_view); return true;
+	case LK_ACT_PRINT_SHEET: week_open_session(v, &attendance_print_view); return true;
 	default: return false;
 	}
 }
@@ -378,11 +393,11 @@ static bool week_request(lk_view *v, lk_action a)
 static const lk_action week_actions[] = {
 	LK_ACT_MOVE_UP, LK_ACT_MOVE_DOWN, LK_ACT_PAGE_UP, LK_ACT_PAGE_DOWN,
 	LK_ACT_MOVE_FIRST, LK_ACT_MOVE_LAST, LK_ACT_OPEN, LK_ACT_BACK,
-	LK_ACT_WEEK_PREV, LK_ACT_WEEK_NEXT, LK_ACT_WEEK_THIS, 0,
+	LK_ACT_WEEK_PREV, LK_ACT_WEEK_NEXT, LK_ACT_WEEK_THIS, LK_ACT_ATTENDANCE, LK_ACT_PRINT_SHEET, 0,
 };
 
 static const lk_action week_hints[] = {
-	LK_ACT_OPEN, LK_ACT_WEEK_PREV, LK_ACT_WEEK_NEXT, LK_ACT_WEEK_THIS, LK_ACT_BACK, 0,
+	LK_ACT_OPEN, LK_ACT_ATTENDANCE, LK_ACT_PRINT_SHEET, LK_ACT_WEEK_PREV, LK_ACT_WEEK_NEXT, LK_ACT_WEEK_THIS, LK_ACT_BACK, 0,
 };
 
 const lk_view_ops week_view = {

@@ -103,6 +103,9 @@ Test(ui_runs, help_of_run_is_pinned)
 		"  Enter | Open the selected entry\n"
 		"  Esc, q | Go back to the previous screen\n"
 		"  C | Show the checklist of each phase (what the next phase's gate asks for)\n"
+		"  o | Mark who came to the selected session (attendance)\n"
+		"  O | Show the run's attendance: every participant at every session, with rates and who completed\n"
+		"  p | Print the attendance sheet: a PDF, and to the printer if you want\n"
 		"Changing\n"
 		"  e | Edit the selected entry\n"
 		"  s | Lay out the sessions from the course's session plan (replaces the sessions there are)\n"
@@ -125,6 +128,9 @@ Test(ui_runs, help_of_the_read_only_run_offers_no_changes)
 		"  Enter | Open the selected entry\n"
 		"  Esc, q | Go back to the previous screen\n"
 		"  C | Show the checklist of each phase (what the next phase's gate asks for)\n"
+		"  o | Mark who came to the selected session (attendance)\n"
+		"  O | Show the run's attendance: every participant at every session, with rates and who completed\n"
+		"  p | Print the attendance sheet: a PDF, and to the printer if you want\n"
 		"Changing\n"
 		"  f | Show and change the facilitators of the selected session\n"
 		EVERYWHERE);
@@ -154,6 +160,8 @@ Test(ui_runs, help_of_week_is_pinned)
 		"  -, Left | Show the week before\n"
 		"  +, =, Right | Show the week after\n"
 		"  t | Go back to this week\n"
+		"  o | Mark who came to the selected session (attendance)\n"
+		"  p | Print the attendance sheet: a PDF, and to the printer if you want\n"
 		EVERYWHERE);
 }
 
@@ -201,8 +209,8 @@ Test(ui_runs, bottom_lines_are_pinned)
 	} cases[] = {
 		{&runs_view, "Enter open  / filter  - year back  + year on  0 all years  f phase  Esc back  ? help"},
 		{&run_view, "s schedule  e edit  f facilitators  F same for all  x status  > next phase  Esc back  ? help"},
-		{&run_view_readonly, "Enter open  Esc back  ? help"},
-		{&week_view, "Enter open  - week back  + week on  t this week  Esc back  ? help"},
+		{&run_view_readonly, "Enter open  o attendance  O attendance grid  p print  Esc back  ? help"},
+		{&week_view, "Enter open  o attendance  p print  - week back  + week on  t this week  Esc back  ? help"},
 		{&run_facilitators_view, "a add  d delete  Esc back  ? help"},
 		{&run_capacity_form_view, "Ctrl-S save  Esc cancel  Tab next field  F1 help"},
 	};
