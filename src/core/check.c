@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lmskurs/auditlog.h"
 #include "lmskurs/conflict.h"
 #include "lmskurs/i18n.h"
 #include "lmskurs/run.h"
@@ -118,7 +119,8 @@ int check_all(lk_ctx *ctx, void (*problem)(void *, lk_problem_kind, const char *
 {
 	struct checker c = {.ctx = ctx, .problem = problem, .arg = arg, .err = err};
 	c.from = (lk_datetime){ctx_today(ctx), 0, 0};
-	if (store_check_integrity(ctx->db, integrity_problem, &c, err) < 0)
+	if (store_check_integrity(ctx->db, integrity_problem, &c, err) < 0 ||
+	    auditlog_check(ctx, integrity_problem, &c, err) < 0)
 		return -1;
 	lk_run_filter all = {.phase = -1};
 	if (run_list(ctx, &all, (lk_page){0, 0}, run_rules, &c, err) < 0 || c.failed)
