@@ -11,6 +11,7 @@
 
 #include "lmskurs/i18n.h"
 #include "lmskurs/schema_gen.h"
+#include "lmskurs/store/fs.h"
 
 /* 'LMSK': marks a file as ours, so `--db` pointed at another program's
  * SQLite file is refused instead of migrated. */
@@ -214,6 +215,8 @@ int store_open(const char *path, lk_open_mode mode, lk_db **out, bool *created, 
 {
 	bool made = false;
 	*out = NULL;
+	if (store_check_filesystem(path, err) < 0)
+		return -1;
 	if (mode == LK_OPEN_CREATE &&
 	    (make_parent_dirs(path, err) < 0 || create_private_file(path, &made, err) < 0))
 		return -1;
