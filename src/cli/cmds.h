@@ -49,3 +49,7 @@ int cmd_participants_export(cli_app *app, int argc, char **argv);
 int cmd_attendance_sheet(cli_app *app, int argc, char **argv);
 
 #endif
+/* cmd_evaluation.c: evaluation forms from a survey's CSV, the evaluation report */
+int cmd_evaluation_import(cli_app *app, int argc, char **argv);
+int cmd_evaluation_report(cli_app *app, int argc, char **argv);
+

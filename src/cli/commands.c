@@ -62,6 +62,11 @@ enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 static const cli_command screens = {"", NULL, cmd_screens, LK_OPEN_CREATE, "", ""};
 
 static int name_width(const cli_command *c)
+	{"evaluation", "import", cmd_evaluation_import, LK_OPEN_EXISTING, "RUN FILE.csv [--dry-run] [--skip-bad]",
+		N_("enter the evaluation forms of a survey's CSV export into run RUN, all or nothing; shows a preview first")},
+	{"evaluation", "report", cmd_evaluation_report, LK_OPEN_EXISTING,
+		"RUN (-o FILE.pdf | --format csv [-o FILE] [--excel])",
+		N_("write run RUN's evaluation report as an A4 PDF, or its sums per question as CSV")},
 {
 	return (int)(strlen(c->name) + (c->sub ? strlen(c->sub) + 1 : 0));
 }
