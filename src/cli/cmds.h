@@ -48,8 +48,8 @@ int cmd_participants_export(cli_app *app, int argc, char **argv);
 /* cmd_attendance.c: the printed attendance sheet */
 int cmd_attendance_sheet(cli_app *app, int argc, char **argv);
 
-#endif
 /* cmd_evaluation.c: evaluation forms from a survey's CSV, the evaluation report */
 int cmd_evaluation_import(cli_app *app, int argc, char **argv);
 int cmd_evaluation_report(cli_app *app, int argc, char **argv);
 
+#endif

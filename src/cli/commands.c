@@ -53,6 +53,11 @@ static const cli_command commands[] = {
 	{"attendance", "sheet", cmd_attendance_sheet, LK_OPEN_EXISTING,
 		"(SESSION | --run RUN) -o FILE.pdf [--print]",
 		N_("write the attendance sheet of a session, or of every session of a run, as an A4 PDF readable only by you; --print sends it to the printer with lp")},
+	{"evaluation", "import", cmd_evaluation_import, LK_OPEN_EXISTING, "RUN FILE.csv [--dry-run] [--skip-bad]",
+		N_("enter the evaluation forms of a survey's CSV export into run RUN, all or nothing; shows a preview first")},
+	{"evaluation", "report", cmd_evaluation_report, LK_OPEN_EXISTING,
+		"RUN (-o FILE.pdf | --format csv [-o FILE] [--excel])",
+		N_("write run RUN's evaluation report as an A4 PDF, or its sums per question as CSV")},
 	{"help", NULL, cmd_help, LK_OPEN_EXISTING, "[COMMAND]",
 		N_("show this help, or the arguments of one command")},
 };
@@ -62,11 +67,6 @@ enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 static const cli_command screens = {"", NULL, cmd_screens, LK_OPEN_CREATE, "", ""};
 
 static int name_width(const cli_command *c)
-	{"evaluation", "import", cmd_evaluation_import, LK_OPEN_EXISTING, "RUN FILE.csv [--dry-run] [--skip-bad]",
-		N_("enter the evaluation forms of a survey's CSV export into run RUN, all or nothing; shows a preview first")},
-	{"evaluation", "report", cmd_evaluation_report, LK_OPEN_EXISTING,
-		"RUN (-o FILE.pdf | --format csv [-o FILE] [--excel])",
-		N_("write run RUN's evaluation report as an A4 PDF, or its sums per question as CSV")},
 {
 	return (int)(strlen(c->name) + (c->sub ? strlen(c->sub) + 1 : 0));
 }
