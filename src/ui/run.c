@@ -4,7 +4,8 @@
  * full below. The keys lay the run out, change sessions and facilitators,
  * set the places and move the phase through gate_dialog; o opens the
  * selected session's attendance, p prints its sheet, O the run's
- * attendance grid (ui/attendance.h).
+ * attendance grid (ui/attendance.h); P its participants and waitlist
+ * (ui/participants.h).
  */
 #include "lmskurs/ui/runs.h"
 
@@ -17,6 +18,7 @@
 #include "lmskurs/ui/attendance.h"
 #include "lmskurs/ui/dialog.h"
 #include "lmskurs/ui/gate.h"
+#include "lmskurs/ui/participants.h"
 #include "lmskurs/ui/uitext.h"
 #include "run_internal.h"
 
@@ -341,6 +343,10 @@ static bool run_request(lk_view *v, lk_action a)
 		ui_push(v->ui, &run_checklist_view, &s->id, NULL);
 		return true;
 	}
+	if (a == LK_ACT_PARTICIPANTS) {
+		ui_push(v->ui, &run_enroll_view, &s->id, NULL);
+		return true;
+	}
 	if (a == LK_ACT_ATTENDANCE || a == LK_ACT_PRINT_SHEET) {
 		run_open_session(v, a == LK_ACT_ATTENDANCE ? &session_attendance_view : &attendance_print_view, false);
 		return true;
@@ -357,7 +363,7 @@ static bool run_request(lk_view *v, lk_action a)
 	LK_ACT_MOVE_FIRST, LK_ACT_MOVE_LAST, LK_ACT_OPEN, LK_ACT_BACK
 
 static const lk_action run_actions[] = {
-	RUN_MOVES, LK_ACT_CHECKLIST, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET,
+	RUN_MOVES, LK_ACT_CHECKLIST, LK_ACT_PARTICIPANTS, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET,
 	LK_ACT_EDIT, LK_ACT_SCHEDULE, LK_ACT_FACILITATORS, LK_ACT_FACILITATORS_ALL,
 	LK_ACT_CAPACITY, LK_ACT_SESSION_STATUS, LK_ACT_PHASE_NEXT, LK_ACT_PHASE_BACK,
 	LK_ACT_PHASE_CANCEL, 0,
@@ -369,12 +375,12 @@ static const lk_action run_hints[] = {
 };
 
 static const lk_action run_readonly_actions[] = {
-	RUN_MOVES, LK_ACT_CHECKLIST, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET,
+	RUN_MOVES, LK_ACT_CHECKLIST, LK_ACT_PARTICIPANTS, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET,
 	LK_ACT_FACILITATORS, 0,
 };
 
 static const lk_action run_readonly_hints[] = {
-	LK_ACT_OPEN, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET, LK_ACT_BACK, 0,
+	LK_ACT_OPEN, LK_ACT_PARTICIPANTS, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET, LK_ACT_BACK, 0,
 };
 
 const lk_view_ops run_view = {

@@ -106,6 +106,7 @@ Test(ui_runs, help_of_run_is_pinned)
 		"  o | Mark who came to the selected session (attendance)\n"
 		"  O | Show the run's attendance: every participant at every session, with rates and who completed\n"
 		"  p | Print the attendance sheet: a PDF, and to the printer if you want\n"
+		"  P | Show the participants of the run: registered, then the waitlist\n"
 		"Changing\n"
 		"  e | Edit the selected entry\n"
 		"  s | Lay out the sessions from the course's session plan (replaces the sessions there are)\n"
@@ -131,6 +132,7 @@ Test(ui_runs, help_of_the_read_only_run_offers_no_changes)
 		"  o | Mark who came to the selected session (attendance)\n"
 		"  O | Show the run's attendance: every participant at every session, with rates and who completed\n"
 		"  p | Print the attendance sheet: a PDF, and to the printer if you want\n"
+		"  P | Show the participants of the run: registered, then the waitlist\n"
 		"Changing\n"
 		"  f | Show and change the facilitators of the selected session\n"
 		EVERYWHERE);
@@ -209,7 +211,7 @@ Test(ui_runs, bottom_lines_are_pinned)
 	} cases[] = {
 		{&runs_view, "Enter open  / filter  - year back  + year on  0 all years  f phase  Esc back  ? help"},
 		{&run_view, "s schedule  e edit  f facilitators  F same for all  x status  > next phase  Esc back  ? help"},
-		{&run_view_readonly, "Enter open  o attendance  O attendance grid  p print  Esc back  ? help"},
+		{&run_view_readonly, "Enter open  P participants  o attendance  O attendance grid  p print  Esc back  ? help"},
 		{&week_view, "Enter open  o attendance  p print  - week back  + week on  t this week  Esc back  ? help"},
 		{&run_facilitators_view, "a add  d delete  Esc back  ? help"},
 		{&run_capacity_form_view, "Ctrl-S save  Esc cancel  Tab next field  F1 help"},
