@@ -41,6 +41,11 @@ int cmd_course_import(cli_app *app, int argc, char **argv);
 int cmd_run_create(cli_app *app, int argc, char **argv);
 int cmd_calendar(cli_app *app, int argc, char **argv);
 
+/* cmd_report.c: the activity report, registration lists, honorarium */
+int cmd_report_activity(cli_app *app, int argc, char **argv);
+int cmd_report_registration(cli_app *app, int argc, char **argv);
+int cmd_report_honorarium(cli_app *app, int argc, char **argv);
+
 /* cmd_participant.c: participants in and out of CSV files */
 int cmd_participants_import(cli_app *app, int argc, char **argv);
 int cmd_participants_export(cli_app *app, int argc, char **argv);
