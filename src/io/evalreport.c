@@ -138,6 +138,7 @@ static void result_of(const report *r, lk_evalreport_result *out, int pages)
 
 /* ---- numbers as people read them ---- */
 
+/* A median: whole, or with its half ("7.5"). */
 static void show_decimal(double v, char *buf, size_t n)
 {
 	if (fabs(v - round(v)) < 1e-9)
@@ -210,7 +211,7 @@ static int draw_counts(lk_pdf *pdf, const lk_question_result *q, lk_err *err)
 {
 	char line[256], mean[32], median[32];
 	if (q->has_stats) {
-		show_decimal(q->mean, mean, sizeof mean);
+		snprintf(mean, sizeof mean, "%.1f", q->mean);
 		show_decimal(q->median, median, sizeof median);
 		snprintf(line, sizeof line, _("Answered: %lld · left blank: %lld · mean %s · median %s"),
 			(long long)q->n, (long long)q->blank, mean, median);
@@ -259,15 +260,17 @@ static int draw_bars(lk_pdf *pdf, const lk_question_result *q, lk_err *err)
 	return 0;
 }
 
-/* Ends the last chart's table; when q's chart would not fit below it but
- * fits on a page, moves to the end of the page so it starts a new one. */
+/* Ends the last chart's table; when q's chart (or the title and first
+ * answers of a text question) would not fit below it but fits on a page,
+ * moves to the end of the page so it starts a new one. */
 static void chart_break(report *r, const lk_question_result *q)
 {
 	if (!r->table_open)
 		return;
-	double h = TITLE_H_EST + ROW_H_EST * (q->n_bars + 1);
+	bool text = q->kind == LK_QUESTION_TEXT && q->n > 0;
+	double h = TITLE_H_EST + (text ? 2 * ROW_H_EST : ROW_H_EST * (q->n_bars + 1));
 	const char *cells[3] = {"", "", ""};
-	bool move = q->n_bars > 0 && h < CHART_H_MAX && !pdf_table_row_fits(r->pdf, cells, h);
+	bool move = (q->n_bars > 0 || text) && h < CHART_H_MAX && !pdf_table_row_fits(r->pdf, cells, h);
 	pdf_table_end(r->pdf);
 	r->table_open = false;
 	if (move)
@@ -350,7 +353,7 @@ static void mean_cell(bool has, double mean, int64_t n, char *buf, size_t len)
 		snprintf(buf, len, _("answered: %lld"), (long long)n);
 		return;
 	}
-	show_decimal(round(mean * 10) / 10, m, sizeof m);
+	snprintf(m, sizeof m, "%.1f", mean);
 	snprintf(buf, len, _("mean %s (n = %lld)"), m, (long long)n);
 }
 
