@@ -53,6 +53,12 @@ int cmd_participants_export(cli_app *app, int argc, char **argv);
 /* cmd_attendance.c: the printed attendance sheet */
 int cmd_attendance_sheet(cli_app *app, int argc, char **argv);
 
+/* cmd_privacy.c, cmd_audit.c, cmd_restore.c: privacy and the audit log */
+int cmd_privacy_purge(cli_app *app, int argc, char **argv);
+int cmd_privacy_erase(cli_app *app, int argc, char **argv);
+int cmd_audit(cli_app *app, int argc, char **argv);
+int cmd_restore(cli_app *app, int argc, char **argv);
+
 /* cmd_evaluation.c: evaluation forms from a survey's CSV, the evaluation report */
 int cmd_evaluation_import(cli_app *app, int argc, char **argv);
 int cmd_evaluation_report(cli_app *app, int argc, char **argv);

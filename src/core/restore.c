@@ -52,7 +52,10 @@ static int log_restore(lk_ctx *ctx, const char *what, const char *file, const ch
 	lk_err *err)
 {
 	char detail[1024];
-	snprintf(detail, sizeof detail, "%s %s; previous kept as %s", what, file, aside ? aside : "-");
+	if (aside)
+		snprintf(detail, sizeof detail, "%s %s; previous kept as %s", what, file, aside);
+	else
+		snprintf(detail, sizeof detail, "%s %s", what, file);
 	if (store_begin(ctx->db, err) < 0)
 		return -1;
 	return ctx_end(ctx, audit_log(ctx, "restore", "database", 0, detail, err), err);
@@ -67,8 +70,21 @@ static int refuse_early(lk_ctx *ctx, const char *file, lk_restore_result *out, l
 		return lk_fail(err, LK_EINVAL, _("%s is the database itself; choose a backup file."), file);
 	if (store_tx_depth(ctx->db) > 0)
 		return lk_fail(err, LK_EDB, "restore inside a transaction");
-	if (!(out->aside = restore_aside_name(store_path(ctx->db), ctx_now(ctx))))
+	return 0;
+}
+
+/* The current content, verified, under a new name (out->aside only once
+ * it exists). */
+static int keep_aside(lk_ctx *ctx, lk_restore_result *out, lk_err *err)
+{
+	char *aside = restore_aside_name(store_path(ctx->db), ctx_now(ctx));
+	if (!aside)
 		return lk_fail(err, LK_ENOMEM, _("Out of memory."));
+	if (store_backup(ctx->db, aside, NULL, NULL, err) < 0) {
+		free(aside);
+		return -1;
+	}
+	out->aside = aside;
 	return 0;
 }
 
@@ -91,9 +107,8 @@ int db_restore(lk_ctx *ctx, const char *file, lk_restore_result *out, lk_err *er
 {
 	memset(out, 0, sizeof *out);
 	if (refuse_early(ctx, file, out, err) < 0 ||
-	    log_restore(ctx, "restoring from", file, out->aside, err) < 0 ||
-	    store_backup(ctx->db, out->aside, NULL, NULL, err) < 0 ||
-	    store_restore_into(ctx->db, file, err) < 0)
+	    log_restore(ctx, "restoring from", file, NULL, err) < 0 ||
+	    keep_aside(ctx, out, err) < 0 || store_restore_into(ctx->db, file, err) < 0)
 		return -1;
 	char *path = strdup(store_path(ctx->db));
 	if (!path)

@@ -81,6 +81,31 @@ static int check_open(sqlite3 *h, const char *file, int *version, lk_err *err)
 	return 0;
 }
 
+/* Reading a WAL-mode file read-only makes an empty -wal and a -shm beside
+ * it that SQLite cannot remove on close; a check should leave no trace. */
+typedef struct side_files {
+	char wal[4096], shm[4096];
+	bool had_wal, had_shm;
+} side_files;
+
+static void side_note(side_files *s, const char *file)
+{
+	snprintf(s->wal, sizeof s->wal, "%s-wal", file);
+	snprintf(s->shm, sizeof s->shm, "%s-shm", file);
+	s->had_wal = access(s->wal, F_OK) == 0;
+	s->had_shm = access(s->shm, F_OK) == 0;
+}
+
+static void side_tidy(const side_files *s)
+{
+	struct stat sb;
+	if (s->had_wal || stat(s->wal, &sb) < 0 || sb.st_size != 0)
+		return;
+	unlink(s->wal);
+	if (!s->had_shm)
+		unlink(s->shm);
+}
+
 int store_restore_check(const char *file, int *version, lk_err *err)
 {
 	struct stat sb;
@@ -89,13 +114,15 @@ int store_restore_check(const char *file, int *version, lk_err *err)
 	if (!S_ISREG(sb.st_mode))
 		return lk_fail(err, LK_EIO, _("%s is not a regular file."), file);
 	sqlite3 *h = NULL;
+	side_files side;
+	side_note(&side, file);
 	int rc = sqlite3_open_v2(file, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_close(h);
-		return lk_fail(err, LK_EIO, _("Cannot read %s: %s"), file, sqlite3_errstr(rc));
-	}
-	rc = check_open(h, file, version, err);
+	if (rc != SQLITE_OK)
+		rc = lk_fail(err, LK_EIO, _("Cannot read %s: %s"), file, sqlite3_errstr(rc));
+	else
+		rc = check_open(h, file, version, err);
 	sqlite3_close(h);
+	side_tidy(&side);
 	return rc;
 }
 
@@ -135,8 +162,10 @@ static int open_source(const char *file, sqlite3 **src, lk_err *err)
 int store_restore_into(lk_db *db, const char *file, lk_err *err)
 {
 	sqlite3 *src = NULL;
+	side_files side;
 	if (db->depth > 0)
 		return lk_fail(err, LK_EDB, "restore inside a transaction");
+	side_note(&side, file);
 	if (open_source(file, &src, err) < 0)
 		return -1;
 	int rc1, rc2;
@@ -149,6 +178,7 @@ int store_restore_into(lk_db *db, const char *file, lk_err *err)
 	else if ((rc = copy_all(db->h, src)) != SQLITE_OK)
 		rc = st_fail(db, rc, _("restoring the backup"), err);
 	sqlite3_close(src);
+	side_tidy(&side);
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
@@ -159,7 +189,9 @@ int store_restore_new(const char *path, const char *file, lk_err *err)
 		return lk_fail(err, LK_EIO, _("Cannot create the database %s: %s"), path, strerror(errno));
 	close(fd);
 	sqlite3 *src = NULL, *dst = NULL;
+	side_files side;
 	int rc = -1;
+	side_note(&side, file);
 	if (open_source(file, &src, err) == 0) {
 		int s = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 		if (s == SQLITE_OK)
@@ -168,6 +200,7 @@ int store_restore_new(const char *path, const char *file, lk_err *err)
 	}
 	sqlite3_close(dst);
 	sqlite3_close(src);
+	side_tidy(&side);
 	if (rc < 0)
 		unlink(path);
 	return rc;

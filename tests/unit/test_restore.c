@@ -108,6 +108,11 @@ Test(restore, a_backup_replaces_the_live_database_and_the_old_is_kept)
 	lk_audit_verdict v;
 	cr_assert_eq(auditlog_verify(ctx, &v, &err), 0, "%s", err.msg);
 	cr_assert_eq(v.state, LK_CHAIN_INTACT, "%s", v.line);
+	char side[600];
+	snprintf(side, sizeof side, "%s-wal", file);
+	cr_assert_neq(access(side, F_OK), 0, "reading the backup left no -wal beside it");
+	snprintf(side, sizeof side, "%s-shm", file);
+	cr_assert_neq(access(side, F_OK), 0, "nor a -shm");
 	tl_person(ctx, "Ny etter gjenopprettingen", LK_USER_REP);
 	cr_assert_eq(people(other), 3, "work goes on");
 	restore_result_free(&r);
