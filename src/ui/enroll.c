@@ -266,7 +266,7 @@ static void enr_add(lk_view *v)
 	if (r == LK_PICK_CHOSEN)
 		ui_push(v->ui, &enroll_form_view, &(lk_enroll_form_arg){s->run_id, id, name}, NULL);
 	else if (r == LK_PICK_NEW)
-		ui_push(v->ui, &participant_form_view, &(lk_participant_form_arg){0, s->run_id}, NULL);
+		ui_push(v->ui, &participant_form_view, &(lk_participant_form_arg){0, s->run_id, name}, NULL);
 	else
 		ui_status(v->ui, LK_STYLE_NORMAL, "%s", _("Nobody was enrolled."));
 	free(name);
@@ -308,7 +308,7 @@ static char *cancel_question(enr_state *s, const lk_enrollment *e)
 static void cancel_said(lk_ui *ui, const char *name, const lk_promotion *p)
 {
 	char *moved = enroll_promoted_text(p);
-	ui_status(ui, LK_STYLE_OK, _("Cancelled the place of %s.%s"), name, moved ? moved : "");
+	ui_status(ui, LK_STYLE_OK, _("%sCancelled the place of %s."), moved ? moved : "", name);
 	free(moved);
 }
 
@@ -338,9 +338,9 @@ static void move_said(lk_ui *ui, const char *to, const char *name, const lk_enro
 {
 	char *placed = enroll_added_text(name, e);
 	char *moved = freed->promoted
-		? uitext_printf(_(" Their old place went to %s from the waitlist: call them."), freed->name)
+		? uitext_printf(_("Call %s: moved up to the place left here. "), freed->name)
 		: strdup("");
-	ui_status(ui, LK_STYLE_OK, _("Moved to %s: %s%s"), to, placed ? placed : "", moved ? moved : "");
+	ui_status(ui, LK_STYLE_OK, _("%sMoved to %s: %s"), moved ? moved : "", to, placed ? placed : "");
 	free(placed);
 	free(moved);
 }

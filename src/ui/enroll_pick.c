@@ -1,8 +1,8 @@
 /*
- * enroll_pick.c — a modal picker over the runs of one course (run_list,
- * a page at a time, newest first): where to move someone. The run they
- * are in shows dimmed and cannot be chosen; runs that take no enrollments
- * are listed with their phase, and the core says why if one is chosen.
+ * enroll_pick.c — a modal picker over the runs of one course that take
+ * enrollments (run_list, a page at a time: those in registration, then
+ * those under way): where to move someone. The run they are in shows
+ * dimmed and cannot be chosen.
  */
 #include "lmskurs/ui/participants.h"
 
@@ -27,14 +27,24 @@ struct run_picker {
 	lk_ctx *ctx;
 	const char *title;
 	int64_t course_id, except;
+	int64_t n_registration; /* runs in registration: listed first */
 	lk_list list;
 };
+
+/* Only runs that take enrollments: those in registration, then those
+ * under way (two run_list filters one after the other). */
+static lk_run_filter rp_filter(const struct run_picker *p, lk_run_phase phase)
+{
+	return (lk_run_filter){.course_id = p->course_id, .phase = (int)phase};
+}
 
 static int64_t rp_count(lk_list *l, lk_err *err)
 {
 	struct run_picker *p = l->arg;
-	lk_run_filter f = {.course_id = p->course_id, .phase = -1};
-	return run_count(p->ctx, &f, err);
+	lk_run_filter reg = rp_filter(p, LK_RUN_REGISTRATION), exe = rp_filter(p, LK_RUN_EXECUTION);
+	int64_t a = run_count(p->ctx, &reg, err), b = a < 0 ? -1 : run_count(p->ctx, &exe, err);
+	p->n_registration = a;
+	return b < 0 ? -1 : a + b;
 }
 
 static void rp_row_free(void *row)
@@ -83,10 +93,20 @@ static int rp_one(void *arg, const lk_run *run)
 static int rp_fetch(lk_list *l, lk_page page, lk_err *err)
 {
 	struct run_picker *p = l->arg;
-	lk_run_filter f = {.course_id = p->course_id, .phase = -1};
 	struct rp_fetch fc = {l, err, 0};
-	if (run_list(p->ctx, &f, page, rp_one, &fc, err) < 0)
-		return -1;
+	int64_t off = page.offset, end = page.offset + page.limit, nreg = p->n_registration;
+	if (off < nreg) {
+		lk_run_filter f = rp_filter(p, LK_RUN_REGISTRATION);
+		int64_t n = (end < nreg ? end : nreg) - off;
+		if (run_list(p->ctx, &f, (lk_page){off, (int)n}, rp_one, &fc, err) < 0 || fc.rc < 0)
+			return -1;
+	}
+	if (end > nreg) {
+		lk_run_filter f = rp_filter(p, LK_RUN_EXECUTION);
+		int64_t from = off > nreg ? off - nreg : 0;
+		if (run_list(p->ctx, &f, (lk_page){from, (int)(end - nreg - from)}, rp_one, &fc, err) < 0)
+			return -1;
+	}
 	return fc.rc;
 }
 
@@ -100,23 +120,23 @@ static lk_style rp_cells(const void *row, const char **cells)
 	const run_pick_row *r = row;
 	cells[0] = r->name;
 	cells[1] = r->dates;
-	cells[2] = r->phase;
-	cells[3] = r->places;
+	cells[2] = r->places;
+	cells[3] = r->phase;
 	return r->self ? LK_STYLE_DIM : LK_STYLE_NORMAL;
 }
 
 static const lk_column rp_cols[] = {
-	{N_("Run"), 12, 2},
-	{N_("Dates"), 14, 2},
-	{N_("Phase"), 10, 1},
-	{N_("Places"), 8, 0},
+	{N_("Run"), 14, 1},
+	{N_("Dates"), 26, 0},
+	{N_("Places"), 16, 0},
+	{N_("Phase"), 17, 0},
 };
 
 static const lk_list_ops rp_ops = {
 	.cols = rp_cols, .ncols = 4,
 	.count = rp_count, .fetch = rp_fetch, .row_free = rp_row_free,
 	.row_id = rp_row_id, .row_cells = rp_cells,
-	.empty_text = N_("The course has no runs."),
+	.empty_text = N_("No run of this course takes enrollments now (registration or execution)."),
 };
 
 static const lk_action rp_actions[] = {
@@ -160,7 +180,7 @@ static int rp_key(lk_ui *ui, struct run_picker *p, lk_key key)
 bool enroll_pick_run(lk_ui *ui, const char *title, int64_t course_id, int64_t except_run,
 	int64_t *run_id, char **label)
 {
-	struct run_picker p = {ui->ctx, title, course_id, except_run, {0}};
+	struct run_picker p = {ui->ctx, title, course_id, except_run, 0, {0}};
 	lk_err err;
 	list_init(&p.list, &rp_ops, &p);
 	int done = list_reload(&p.list, &err) < 0 ? -1 : 0;

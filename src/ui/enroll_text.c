@@ -21,7 +21,7 @@ char *enroll_promoted_text(const lk_promotion *p)
 {
 	if (!p->promoted)
 		return strdup("");
-	return uitext_printf(_(" Moved up from the waitlist, call them: %s."), p->name ? p->name : "");
+	return uitext_printf(_("Call %s: moved up from the waitlist. "), p->name ? p->name : "");
 }
 
 char *enroll_status_text(const lk_enrollment *e)

@@ -521,10 +521,11 @@ static void ip_draw(lk_view *v, lk_rect r)
 	ui_draw_list(v->ui, &s->list, (lk_rect){in.y + y + 1, in.x, in.h - y - 1, in.w});
 }
 
-static void accepted_said(lk_ui *ui, const char *run, const lk_import_summary *sum)
+/* The counts first: the status line may be narrow (the title names the run). */
+static void accepted_said(lk_ui *ui, const lk_import_summary *sum)
 {
-	ui_status(ui, LK_STYLE_OK, _("Imported into %s: %lld new, %lld matched; %lld registered, %lld on the waitlist; %lld rows left out."),
-		run, (long long)sum->created, (long long)sum->matched, (long long)sum->registered,
+	ui_status(ui, LK_STYLE_OK, _("Imported: %lld new, %lld matched; %lld registered, %lld on the waitlist; %lld left out."),
+		(long long)sum->created, (long long)sum->matched, (long long)sum->registered,
 		(long long)sum->waitlisted, (long long)sum->bad);
 }
 
@@ -578,7 +579,7 @@ static void ip_accept(lk_view *v)
 		return;
 	}
 	if (import_preview_accept(ui->ctx, s->p, import_progress, ui, &sum, &err) == 0) {
-		accepted_said(ui, s->run_name, &sum);
+		accepted_said(ui, &sum);
 		ui_pop(ui);
 	} else if (err.code == LK_ECONFLICT) {
 		ip_again(v, &err);

@@ -30,7 +30,6 @@ typedef struct place_row {
 	int64_t enrollment_id, run_id;
 	char *run, *dates, *status;
 	lk_category category;
-	bool referral;
 	bool cancelled;
 } place_row;
 
@@ -113,7 +112,7 @@ static int place_one(void *arg, const lk_enrollment *e)
 		pv->cap = cap;
 	}
 	pv->v[pv->n++] = (place_row){.enrollment_id = e->id, .run_id = e->run_id,
-		.status = enroll_status_text(e), .category = e->category, .referral = e->referral,
+		.status = enroll_status_text(e), .category = e->category,
 		.cancelled = e->status == LK_ENR_CANCELLED};
 	return pv->v[pv->n - 1].status ? 0 : (w->rc = -1);
 }
@@ -226,21 +225,20 @@ static lk_style pl_cells(const void *row, const char **cells)
 	cells[1] = r->status;
 	cells[2] = r->dates;
 	cells[3] = enroll_category_label(r->category);
-	cells[4] = r->referral ? _("yes") : _("no");
 	return r->cancelled ? LK_STYLE_DIM : LK_STYLE_NORMAL;
 }
 
-/* The status comes before the dates, so a narrow screen keeps it. */
+/* The status comes before the dates, so a narrow screen keeps it; the
+ * referral is shown on the run's own list. */
 static const lk_column pl_cols[] = {
 	{N_("Run"), 16, 1},
 	{N_("Status"), 11, 0},
 	{N_("Dates"), 26, 0},
 	{N_("Category"), 9, 0},
-	{N_("Referral"), 8, 0},
 };
 
 static const lk_list_ops pl_ops = {
-	.cols = pl_cols, .ncols = 5,
+	.cols = pl_cols, .ncols = 4,
 	.count = pl_count, .fetch = pl_fetch, .row_free = pl_row_free,
 	.row_id = pl_row_id, .row_cells = pl_cells,
 	.empty_text = N_("No places in any run."),
@@ -413,7 +411,10 @@ static int dup_keep(void *arg, const lk_participant *p)
 	if (p->id == d->self || d->n == (int)(sizeof d->v / sizeof d->v[0]))
 		return 0;
 	char added[11];
+	lk_date day;
 	snprintf(added, sizeof added, "%.10s", p->created_at ? p->created_at : "");
+	if (date_parse(added, &day, NULL) == 0)
+		date_show(day, added);
 	d->v[d->n++] = (dup_rec){p->id, strdup(p->name ? p->name : ""), strdup(given(p->phone)),
 		strdup(given(p->email)), strdup(added)};
 	return 0;

@@ -55,6 +55,8 @@ static int pf_open(lk_view *v, const void *arg, lk_err *err)
 		participant_free(&p);
 		return -1;
 	}
+	if (a && !a->id && a->name && !(p.name = strdup(a->name)))
+		return lk_fail(err, LK_ENOMEM, _("Out of memory."));
 	s->enroll_run_id = a ? a->enroll_run_id : 0;
 	s->id = p.id;
 	s->version = p.version;
@@ -142,7 +144,12 @@ static char *dup_who(const dup_found *d)
 	if (d->birth_year)
 		snprintf(born, sizeof born, _(", born %d"), d->birth_year);
 	char added[11] = "";
-	snprintf(added, sizeof added, "%.10s", d->added ? d->added : "");
+	lk_date day;
+	if (d->added && strlen(d->added) >= 10) {
+		snprintf(added, sizeof added, "%.10s", d->added);
+		if (date_parse(added, &day, NULL) == 0)
+			date_show(day, added);
+	}
 	return uitext_printf(_("no. %lld%s, added %s"), (long long)d->id, born, added);
 }
 

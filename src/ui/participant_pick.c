@@ -113,8 +113,11 @@ lk_pick_result participants_pick(lk_ui *ui, const char *title, bool offer_new, i
 	while (done == 0 && ui_modal_key(ui, pick_draw, &p, &key) == 0)
 		done = pick_key(ui, &p, key);
 	const lk_participant *sel = done == 1 ? list_selected(&p.list) : NULL;
+	*name = NULL;
 	if (sel && (*name = strdup(sel->name)))
 		*id = sel->id;
+	if (done == 2)
+		*name = strdup(edit_text(&p.filter));
 	lk_pick_result r = sel && *name ? LK_PICK_CHOSEN : done == 2 ? LK_PICK_NEW : LK_PICK_CANCELLED;
 	list_fini(&p.list);
 	edit_free(&p.filter);

@@ -111,7 +111,7 @@ const lk_list_ops participants_list_ops = {
 	.count = part_count, .fetch = part_fetch, .row_free = part_row_free,
 	.row_id = part_row_id, .row_cells = part_cells,
 	.empty_text = N_("No participants yet."),
-	.no_match_text = N_("Nobody matches the search; Esc clears it."),
+	.no_match_text = N_("Nobody matches the search."),
 };
 
 /* ---- deleting ---- */

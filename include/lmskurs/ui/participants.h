@@ -49,6 +49,7 @@ typedef struct lk_participant_form_arg {
 	int64_t id;            /* 0: register a new participant */
 	int64_t enroll_run_id; /* not 0: once saved (or an existing record
 	                          chosen), go on to enroll them in this run */
+	const char *name;      /* registering: the name to start with (may be NULL) */
 } lk_participant_form_arg;
 
 /* arg: const int64_t *run id. */
@@ -82,12 +83,14 @@ typedef enum lk_pick_result {
 
 /* Lets the user pick a participant from a paged list that typing filters
  * (name; phone and e-mail for coordinators). offer_new adds Ctrl-N. On
- * LK_PICK_CHOSEN sets *id and *name (newly allocated, caller frees). */
+ * LK_PICK_CHOSEN sets *id and *name (newly allocated, caller frees); on
+ * LK_PICK_NEW *name is what was typed (newly allocated, may be NULL). */
 lk_pick_result participants_pick(lk_ui *ui, const char *title, bool offer_new, int64_t *id,
 	char **name);
 
-/* Lets the user pick another run of course_id than except_run (newest
- * first, with dates, phase and places). On true sets *run_id and *label
+/* Lets the user pick another run of course_id than except_run among those
+ * taking enrollments (registration, then execution; newest first, with
+ * dates, places and phase). On true sets *run_id and *label
  * (the run's title, else the course's; newly allocated, caller frees). */
 bool enroll_pick_run(lk_ui *ui, const char *title, int64_t course_id, int64_t except_run,
 	int64_t *run_id, char **label);
@@ -158,8 +161,9 @@ void import_preview_free(lk_import_preview *p);
  * number 2." from the enrollment as saved. */
 char *enroll_added_text(const char *name, const lk_enrollment *e);
 
-/* " Moved up from the waitlist, call them: Ola Nordmann." (with the
- * leading space, to follow a sentence), or "" when nobody was. */
+/* "Call Ola Nordmann: moved up from the waitlist. " (with a trailing
+ * space, to come first: the name must show on a narrow status line), or
+ * "" when nobody was. */
 char *enroll_promoted_text(const lk_promotion *p);
 
 /* The status cell: "registered", "waitlist 2", "cancelled". */
