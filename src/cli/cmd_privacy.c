@@ -15,6 +15,7 @@
 
 #include "lmskurs/i18n.h"
 #include "lmskurs/privacy.h"
+#include "lmskurs/role.h"
 
 enum { OPT_DRY_RUN = 1, OPT_FORMAT };
 
@@ -52,9 +53,10 @@ static const cli_column due_cols[] = {
 static int due_row(void *arg, const lk_purge_item *it)
 {
 	cli_table *t = arg;
-	char id[24], run[24], day[11];
+	char id[24], run[24], day[11], since[11];
 	lk_date d = {0, 0, 0};
-	date_parse(it->since, &d, NULL);
+	snprintf(since, sizeof since, "%s", it->since);
+	date_parse(since, &d, NULL);
 	const char *cells[] = {table_int(id, it->participant_id), table_date(day, d, table_format(t)),
 		it->last_run_id ? table_int(run, it->last_run_id) : "", it->last_run};
 	if (table_row(t, cells) != 0)
@@ -116,6 +118,8 @@ static int purge(cli_app *app, cli_format fmt)
 {
 	lk_err err;
 	lk_privacy_result r;
+	if (role_require(app->ctx, LK_PERM_EDIT_PARTICIPANTS, &err) < 0)
+		return cli_report(&err);
 	cli_table *t = table_new(stdout, fmt, due_cols, 4);
 	if (!t)
 		return cli_failf("%s", _("Out of memory."));
