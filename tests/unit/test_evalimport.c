@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lmskurs/evalimport.h"
+#include "lmskurs/evalreport.h"
 #include "lmskurs/evalresult.h"
 #include "lmskurs/questionnaire.h"
 #include "lmskurs/response_import.h"
@@ -486,6 +488,132 @@ Test(evalimport, refusals_leave_the_database_unchanged)
 	ctx_close(staff);
 	ctx_close(rep);
 	questionnaire_free(&q);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
+/* ---- the report of the imported sample (evalreport.h) ---- */
+
+/* The sample imported into a new run (the six good forms). */
+static int64_t imported_sample(lk_ctx *ctx, sqlite3 *h)
+{
+	int64_t run = fx_run(h, "evaluation");
+	lk_questionnaire q;
+	load_form(ctx, run, &q);
+	FILE *f = sample();
+	seen s = {0};
+	lk_response_import_summary sum;
+	lk_err err;
+	cr_assert_eq(import_file(ctx, run, f, &q, (lk_import_opts){.skip_bad = true}, &s, &sum, &err), 0, "%s", err.msg);
+	fclose(f);
+	questionnaire_free(&q);
+	return run;
+}
+
+/* The CSV of run_id as text (caller frees). */
+static char *report_csv(lk_ctx *ctx, int64_t run, lk_evalreport_result *res)
+{
+	FILE *f = tmpfile();
+	lk_csv_writer *w;
+	lk_err err;
+	cr_assert_eq(csv_writer_open(f, LK_CSV_RFC4180, &w, &err), 0, "%s", err.msg);
+	cr_assert_eq(evalreport_write_csv(ctx, run, w, res, &err), 0, "%s", err.msg);
+	cr_assert_eq(csv_writer_close(w, &err), 0, "%s", err.msg);
+	long n = ftell(f);
+	rewind(f);
+	char *s = calloc((size_t)n + 1, 1);
+	cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return s;
+}
+
+Test(evalimport, report_csv_one_row_per_question)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = fx_open(ctx);
+	int64_t run = imported_sample(ctx, h);
+	lk_evalreport_result res;
+	char *csv = report_csv(ctx, run, &res);
+	cr_assert_eq(res.responses, 6);
+	cr_assert_eq(res.questions, 12);
+	cr_assert_not(res.counts_only);
+	cr_assert(strstr(csv, "No.,Section,Kind,Question,Answered,Left blank,Mean,Median,0,1,2,3,4,5,6,7,8,9,10,Values,Note\r\n") == csv,
+		"%s", csv);
+	/* Usefulness 8 7 9 _ 8 8: n 5, blank 1, mean 8, one 7, three 8s, one 9. */
+	cr_assert(strstr(csv, "\r\n6,rating,scale,Hvor nyttig er det du lærte i hverdagen?,5,1,8.00,8.00,0,0,0,0,0,0,0,1,3,1,0,"
+			      "0 = Lite nyttig; 10 = Svært nyttig,\r\n"), "%s", csv);
+	/* Cooperation 10 8 9 7 9 9: mean 52 / 6 = 8.67, median (9 + 9) / 2. */
+	cr_assert(strstr(csv, ",Samarbeidet mellom fagperson og brukerrepresentant,6,0,8.67,9.00,"), "%s", csv);
+	free(csv);
+
+	/* Below the minimum: counts and the reason, nothing else. */
+	ctx->settings.min_answers = 7;
+	csv = report_csv(ctx, run, &res);
+	cr_assert(res.counts_only);
+	cr_assert(strstr(csv, "\r\n6,rating,scale,Hvor nyttig er det du lærte i hverdagen?,5,1,,,,,,,,,,,,,,"
+			      "0 = Lite nyttig; 10 = Svært nyttig,\"Fewer than 7 answers: only the number of forms is shown, "
+			      "so that no one can be recognised.\"\r\n"), "%s", csv);
+	free(csv);
+	sqlite3_close(h);
+	ctx_close(ctx);
+}
+
+static char *pdf_text_of(const char *path)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "pdftotext -q -enc UTF-8 '%s' - | tr '\\n' ' ' | tr -s ' '", path);
+	FILE *p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	size_t cap = 1 << 16, n = 0;
+	char *s = malloc(cap);
+	size_t got;
+	while ((got = fread(s + n, 1, cap - n - 1, p)) > 0) {
+		n += got;
+		if (n + 1 == cap)
+			s = realloc(s, cap *= 2);
+	}
+	s[n] = '\0';
+	cr_assert_eq(pclose(p), 0, "pdftotext failed");
+	return s;
+}
+
+Test(evalimport, report_pdf_is_private_and_holds_the_means)
+{
+	lk_ctx *ctx = tl_ctx();
+	sqlite3 *h = fx_open(ctx);
+	int64_t run = imported_sample(ctx, h);
+	char path[512];
+	snprintf(path, sizeof path, "%s/evaluering-%lld.pdf", tl_tmpdir(), (long long)run);
+	lk_evalreport_result res;
+	lk_err err;
+	lk_evalreport_opts opts = {.organisation = "LMS Tromsø – Sámi giellaguovddáš"};
+	cr_assert_eq(evalreport_write_pdf(ctx, run, path, &opts, &res, &err), 0, "%s", err.msg);
+	cr_assert_geq(res.pages, 2);
+	cr_assert_eq(res.responses, 6);
+	struct stat sb;
+	cr_assert_eq(stat(path, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0777, 0600);
+	char *text = pdf_text_of(path);
+	const char *want[] = {"LMS Tromsø – Sámi giellaguovddáš", "Evaluation report", "Hjerte i rute – Tromsø",
+		"No response rate yet", "5. Hvor relevant var kurset for deg?",
+		"Answered: 6 · left blank: 0 · mean 8.0 · median 8", "0 (Lite relevant)", "10 (Svært relevant)",
+		"12. Hva bør endres?", "Mer om kosthold; og trening", "Rommet var for varmt og trangt",
+		"No facilitator has written an evaluation of this run.", "No evaluation meeting is recorded for this run."};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		cr_assert(strstr(text, want[i]), "the PDF lacks \"%s\": %s", want[i], text);
+	free(text);
+
+	/* Staff may not: refused, and no file. */
+	lk_ctx *staff = tl_ctx_as(ctx, "vert", LK_ROLE_STAFF);
+	char other[512];
+	snprintf(other, sizeof other, "%s/staff.pdf", tl_tmpdir());
+	cr_assert_eq(evalreport_write_pdf(staff, run, other, NULL, &res, &err), -1);
+	cr_assert_eq(err.code, LK_EPERM);
+	cr_assert_neq(stat(other, &sb), 0, "no file for a refused report");
+	cr_assert_eq(evalreport_write_pdf(ctx, 9999, other, NULL, &res, &err), -1);
+	cr_assert_eq(err.code, LK_ENOTFOUND);
+	cr_assert_neq(stat(other, &sb), 0);
+	ctx_close(staff);
 	sqlite3_close(h);
 	ctx_close(ctx);
 }
