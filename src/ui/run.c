@@ -380,7 +380,7 @@ static const lk_action run_readonly_actions[] = {
 };
 
 static const lk_action run_readonly_hints[] = {
-	LK_ACT_OPEN, LK_ACT_PARTICIPANTS, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET, LK_ACT_BACK, 0,
+	LK_ACT_OPEN, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET, LK_ACT_PARTICIPANTS, LK_ACT_BACK, 0,
 };
 
 const lk_view_ops run_view = {

@@ -211,7 +211,7 @@ Test(ui_runs, bottom_lines_are_pinned)
 	} cases[] = {
 		{&runs_view, "Enter open  / filter  - year back  + year on  0 all years  f phase  Esc back  ? help"},
 		{&run_view, "s schedule  e edit  f facilitators  F same for all  x status  > next phase  Esc back  ? help"},
-		{&run_view_readonly, "Enter open  P participants  o attendance  O attendance grid  p print  Esc back  ? help"},
+		{&run_view_readonly, "Enter open  o attendance  O attendance grid  p print  P participants  Esc back  ? help"},
 		{&week_view, "Enter open  o attendance  p print  - week back  + week on  t this week  Esc back  ? help"},
 		{&run_facilitators_view, "a add  d delete  Esc back  ? help"},
 		{&run_capacity_form_view, "Ctrl-S save  Esc cancel  Tab next field  F1 help"},
