@@ -260,6 +260,12 @@ static int draw_bars(lk_pdf *pdf, const lk_question_result *q, lk_err *err)
 	return 0;
 }
 
+/* A chart is drawn for a question with bars and at least one answer. */
+static bool has_chart(const lk_question_result *q)
+{
+	return q->n_bars > 0 && q->n > 0;
+}
+
 /* Ends the last chart's table; when q's chart (or the title and first
  * answers of a text question) would not fit below it but fits on a page,
  * moves to the end of the page so it starts a new one. */
@@ -270,7 +276,7 @@ static void chart_break(report *r, const lk_question_result *q)
 	bool text = q->kind == LK_QUESTION_TEXT && q->n > 0;
 	double h = TITLE_H_EST + (text ? 2 * ROW_H_EST : ROW_H_EST * (q->n_bars + 1));
 	const char *cells[3] = {"", "", ""};
-	bool move = (q->n_bars > 0 || text) && h < CHART_H_MAX && !pdf_table_row_fits(r->pdf, cells, h);
+	bool move = (has_chart(q) || text) && h < CHART_H_MAX && !pdf_table_row_fits(r->pdf, cells, h);
 	pdf_table_end(r->pdf);
 	r->table_open = false;
 	if (move)
@@ -322,7 +328,7 @@ static int draw_question(report *r, const lk_question_result *q, lk_err *err)
 	pdf_gap(r->pdf, 8);
 	if (pdf_text(r->pdf, title, LK_PDF_BOLD, LK_PDF_LEFT, err) < 0 || draw_counts(r->pdf, q, err) < 0)
 		return -1;
-	if (q->n_bars > 0) {
+	if (has_chart(q)) {
 		pdf_gap(r->pdf, 3);
 		r->table_open = true;
 		return draw_bars(r->pdf, q, err);
