@@ -3,7 +3,8 @@
  * places taken and whether every session is paired (in words); Enter
  * opens the run. a lays out a new run: run_create, then run_schedule from
  * the session plan, saying how many sessions were made and warning about
- * sessions on public holidays.
+ * sessions on public holidays. E shows the course's evaluation results
+ * across its runs (eval_results_view).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "lmskurs/session.h"
 #include "lmskurs/ui/courses.h"
 #include "lmskurs/ui/dialog.h"
+#include "lmskurs/ui/eval.h"
 #include "lmskurs/ui/form.h"
 #include "lmskurs/ui/runs.h"
 #include "lmskurs/ui/uitext.h"
@@ -160,6 +162,11 @@ static bool runs_request(lk_course_page *p, lk_action a)
 			ui_push(p->ui, &course_run_form_view, &p->id, NULL);
 		return true;
 	}
+	if (a == LK_ACT_EVAL_RESULTS) {
+		lk_result_query q = {LK_RESULT_COURSE, p->id, 0};
+		ui_push(p->ui, &eval_results_view, &q, NULL);
+		return true;
+	}
 	if (a != LK_ACT_OPEN)
 		return false;
 	if (!r)
@@ -171,9 +178,9 @@ static bool runs_request(lk_course_page *p, lk_action a)
 
 static const lk_action runs_actions[] = {
 	LK_ACT_MOVE_UP, LK_ACT_MOVE_DOWN, LK_ACT_PAGE_UP, LK_ACT_PAGE_DOWN,
-	LK_ACT_MOVE_FIRST, LK_ACT_MOVE_LAST, LK_ACT_OPEN, LK_ACT_ADD, 0,
+	LK_ACT_MOVE_FIRST, LK_ACT_MOVE_LAST, LK_ACT_OPEN, LK_ACT_ADD, LK_ACT_EVAL_RESULTS, 0,
 };
-static const lk_action runs_hints[] = {LK_ACT_OPEN, LK_ACT_ADD, 0};
+static const lk_action runs_hints[] = {LK_ACT_OPEN, LK_ACT_ADD, LK_ACT_EVAL_RESULTS, 0};
 
 const lk_course_tab course_tab_runs = {
 	.label = N_("Runs"),

@@ -21,6 +21,8 @@
 static bool role_keeps(lk_action a, lk_role role)
 {
 	const lk_action_def *d = keys_action(a);
+	if (a == LK_ACT_EVAL_RESULTS)
+		return role_allows(role, LK_PERM_READ_RESULTS);
 	return !d || d->group != LK_GROUP_CHANGE || role_allows(role, LK_PERM_EDIT_PLAN);
 }
 

@@ -15,6 +15,7 @@
 #include "lmskurs/session.h"
 #include "lmskurs/ui/courses.h"
 #include "lmskurs/ui/dialog.h"
+#include "lmskurs/ui/eval.h"
 #include "lmskurs/ui/participants.h"
 #include "lmskurs/ui/people.h"
 #include "lmskurs/ui/runs.h"
@@ -31,6 +32,7 @@ static const struct {
 	[LK_HOME_WEEK] = {N_("This week"), LK_PERM_READ_PLAN},
 	[LK_HOME_PEOPLE] = {N_("People"), LK_PERM_READ_PLAN},
 	[LK_HOME_PARTICIPANTS] = {N_("Participants"), LK_PERM_READ_PARTICIPANTS},
+	[LK_HOME_EVALUATION] = {N_("Evaluation"), LK_PERM_ENTER_RESPONSES},
 };
 
 const char *home_section_label(lk_home_section s)
@@ -56,6 +58,7 @@ static const lk_view_ops *section_view(lk_home_section s)
 		[LK_HOME_WEEK] = &week_view,
 		[LK_HOME_PEOPLE] = &people_view,
 		[LK_HOME_PARTICIPANTS] = &participants_view,
+		[LK_HOME_EVALUATION] = &eval_runs_view,
 	};
 	return s < LK_HOME_SECTIONS ? views[s] : NULL;
 }
@@ -316,10 +319,12 @@ static int read_counts(lk_ctx *ctx, lk_home *h, lk_err *err)
 {
 	lk_person_filter people = {.kind = -1, .include_inactive = true};
 	lk_date sunday = date_add_days(h->week_start, 6);
+	lk_run_filter evaluating = {.phase = LK_RUN_EVALUATION};
 	h->count[LK_HOME_WEEK] = 0;
 	if ((h->count[LK_HOME_COURSES] = course_count(ctx, NULL, err)) < 0 ||
 	    (h->count[LK_HOME_PEOPLE] = person_count(ctx, &people, err)) < 0 ||
 	    (h->count[LK_HOME_PARTICIPANTS] = participant_count(ctx, NULL, err)) < 0 ||
+	    (h->count[LK_HOME_EVALUATION] = run_count(ctx, &evaluating, err)) < 0 ||
 	    session_list_range(ctx, h->week_start, sunday, count_session, &h->count[LK_HOME_WEEK], err) < 0)
 		return -1;
 	h->empty = h->count[LK_HOME_COURSES] == 0 && h->count[LK_HOME_PEOPLE] == 0;
@@ -441,6 +446,7 @@ static char *section_count(const home_state *s, lk_home_section id)
 	case LK_HOME_RUNS: return uitext_printf(ngettext("%lld run not closed", "%lld runs not closed", un), (long long)n);
 	case LK_HOME_WEEK: return uitext_printf(ngettext("%lld session in week %d", "%lld sessions in week %d", un), (long long)n, week);
 	case LK_HOME_PARTICIPANTS: return uitext_printf(ngettext("%lld participant", "%lld participants", un), (long long)n);
+	case LK_HOME_EVALUATION: return uitext_printf(ngettext("%lld run in evaluation", "%lld runs in evaluation", un), (long long)n);
 	default: return uitext_printf(ngettext("%lld person", "%lld people", un), (long long)n);
 	}
 }

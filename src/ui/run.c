@@ -17,6 +17,7 @@
 #include "lmskurs/role.h"
 #include "lmskurs/ui/attendance.h"
 #include "lmskurs/ui/dialog.h"
+#include "lmskurs/ui/eval.h"
 #include "lmskurs/ui/gate.h"
 #include "lmskurs/ui/participants.h"
 #include "lmskurs/ui/uitext.h"
@@ -355,6 +356,10 @@ static bool run_request(lk_view *v, lk_action a)
 		ui_push(v->ui, &attendance_grid_view, &s->id, NULL);
 		return true;
 	}
+	if (a == LK_ACT_EVALUATION) {
+		ui_push(v->ui, &eval_run_view, &s->id, NULL);
+		return true;
+	}
 	return run_request_change(v, a);
 }
 
@@ -366,7 +371,7 @@ static const lk_action run_actions[] = {
 	RUN_MOVES, LK_ACT_CHECKLIST, LK_ACT_PARTICIPANTS, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET,
 	LK_ACT_EDIT, LK_ACT_SCHEDULE, LK_ACT_FACILITATORS, LK_ACT_FACILITATORS_ALL,
 	LK_ACT_CAPACITY, LK_ACT_SESSION_STATUS, LK_ACT_PHASE_NEXT, LK_ACT_PHASE_BACK,
-	LK_ACT_PHASE_CANCEL, 0,
+	LK_ACT_PHASE_CANCEL, LK_ACT_EVALUATION, 0,
 };
 
 static const lk_action run_hints[] = {
@@ -376,7 +381,7 @@ static const lk_action run_hints[] = {
 
 static const lk_action run_readonly_actions[] = {
 	RUN_MOVES, LK_ACT_CHECKLIST, LK_ACT_PARTICIPANTS, LK_ACT_ATTENDANCE, LK_ACT_ATTENDANCE_GRID, LK_ACT_PRINT_SHEET,
-	LK_ACT_FACILITATORS, 0,
+	LK_ACT_FACILITATORS, LK_ACT_EVALUATION, 0,
 };
 
 static const lk_action run_readonly_hints[] = {

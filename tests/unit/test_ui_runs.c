@@ -107,6 +107,7 @@ Test(ui_runs, help_of_run_is_pinned)
 		"  O | Show the run's attendance: every participant at every session, with rates and who completed\n"
 		"  p | Print the attendance sheet: a PDF, and to the printer if you want\n"
 		"  P | Show the participants of the run: registered, then the waitlist\n"
+		"  E | Show the run's evaluation: enter forms, results, the facilitators' own evaluations and the evaluation meeting\n"
 		"Changing\n"
 		"  e | Edit the selected entry\n"
 		"  s | Lay out the sessions from the course's session plan (replaces the sessions there are)\n"
@@ -133,6 +134,7 @@ Test(ui_runs, help_of_the_read_only_run_offers_no_changes)
 		"  O | Show the run's attendance: every participant at every session, with rates and who completed\n"
 		"  p | Print the attendance sheet: a PDF, and to the printer if you want\n"
 		"  P | Show the participants of the run: registered, then the waitlist\n"
+		"  E | Show the run's evaluation: enter forms, results, the facilitators' own evaluations and the evaluation meeting\n"
 		"Changing\n"
 		"  f | Show and change the facilitators of the selected session\n"
 		EVERYWHERE);

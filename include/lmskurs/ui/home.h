@@ -1,6 +1,6 @@
 /*
  * ui/home.h — the first screen: the sections the role may use (Courses,
- * Runs, This week, People, Participants) with a count each, and below them the warnings
+ * Runs, This week, People, Participants, Evaluation) with a count each, and below them the warnings
  * that need attention from today on. An empty database (no courses, no
  * people) gets a welcome that offers the first course or example data.
  *
@@ -35,6 +35,7 @@ typedef enum lk_home_section {
 	LK_HOME_WEEK,
 	LK_HOME_PEOPLE,
 	LK_HOME_PARTICIPANTS,
+	LK_HOME_EVALUATION,
 	LK_HOME_SECTIONS
 } lk_home_section;
 
