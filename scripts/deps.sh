@@ -6,7 +6,7 @@ set -eu
 
 PKGS="build-essential pkg-config gettext libncurses-dev libsqlite3-dev \
 libpango1.0-dev libcairo2-dev libiniparser-dev libical-dev libcriterion-dev \
-tmux poppler-utils python3 fonts-dejavu-core"
+tmux poppler-utils python3 fonts-dejavu-core fonts-wqy-microhei"
 
 missing=""
 for p in $PKGS; do
