@@ -139,6 +139,8 @@ typedef struct lk_report_row {
 	const char *course_title; /* LK_BY_COURSE, else "" */
 	lk_audience audience;     /* LK_BY_AUDIENCE and LK_BY_COURSE */
 	lk_report_counts n;
+	int64_t max_teaching_min; /* the largest n.teaching_min among all the rows
+	                             of this grouping, every page: the scale of a bar */
 } lk_report_row;
 
 /* Streams one page of the activity report's rows for period p grouped by

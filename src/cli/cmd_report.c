@@ -244,15 +244,8 @@ static const cli_column slice_cols[] = {
 
 struct slices {
 	cli_table *t;
-	int64_t max, rows;
+	int64_t rows;
 };
-
-static int slice_max(void *arg, const lk_report_row *r)
-{
-	struct slices *s = arg;
-	s->max = r->n.teaching_min > s->max ? r->n.teaching_min : s->max;
-	return 0;
-}
 
 static int slice_row(void *arg, const lk_report_row *r)
 {
@@ -260,7 +253,7 @@ static int slice_row(void *arg, const lk_report_row *r)
 	char name[256], runs[24], ses[24], hours[40], bar[BAR_CELLS * 3 + 4], ppl[24], att[24], done[24];
 	report_row_name(r, name, sizeof name);
 	report_hours_text(r->n.teaching_min, hours);
-	report_bar_text(r->n.teaching_min, s->max, BAR_CELLS / 2, bar, sizeof bar);
+	report_bar_text(r->n.teaching_min, r->max_teaching_min, BAR_CELLS / 2, bar, sizeof bar);
 	report_share_text(r->n.present, r->n.expected, att);
 	report_share_text(r->n.completed, r->n.finished_enrollments, done);
 	const char *cells[] = {name, table_int(runs, r->n.runs), table_int(ses, r->n.sessions_held), hours,
@@ -277,15 +270,13 @@ static int print_slices(FILE *f, cli_app *app, lk_period p, lk_report_by by, con
 	memcpy(cols, slice_cols, sizeof cols);
 	cols[0].label = by == LK_BY_AUDIENCE ? N_("Audience") : by == LK_BY_COURSE ? N_("Course")
 		: by == LK_BY_MONTH ? N_("Month") : N_("Year");
-	struct slices s = {table_new(f, CLI_TEXT, cols, 8), 0, 0};
+	struct slices s = {table_new(f, CLI_TEXT, cols, 8), 0};
 	if (!s.t)
 		return cli_failf("%s", _("Out of memory."));
 	fprintf(f, "\n%s\n", title);
 	bool time = by == LK_BY_MONTH || by == LK_BY_YEAR;
-	int rc = report_activity(app->ctx, p, by, (lk_page){0, 0}, slice_max, &s, &err);
-	if (rc == 0)
-		rc = time ? report_activity_timeline(app->ctx, p, by, slice_row, &s, &err)
-			  : report_activity(app->ctx, p, by, (lk_page){0, 0}, slice_row, &s, &err);
+	int rc = time ? report_activity_timeline(app->ctx, p, by, slice_row, &s, &err)
+		      : report_activity(app->ctx, p, by, (lk_page){0, 0}, slice_row, &s, &err);
 	*rows += s.rows;
 	return table_done(s.t, rc < 0 ? cli_report(&err) : CLI_OK);
 }

@@ -21,7 +21,7 @@ static int activity_row(void *arg, const lk_store_slice *s)
 {
 	struct activity_walk *w = arg;
 	lk_report_row row = {.by = w->by, .key = s->key, .course_id = s->course_id,
-		.course_title = s->course_title, .n = s->n};
+		.course_title = s->course_title, .n = s->n, .max_teaching_min = s->max_teaching_min};
 	lk_audience a = LK_AUDIENCE_PATIENTS;
 	if (course_audience_parse(s->audience, &a) == 0)
 		row.audience = a;
@@ -64,6 +64,7 @@ lk_report_by report_time_grouping(lk_period p)
 struct timeline {
 	lk_report_by by;
 	lk_date next, end;   /* the first slice not yet given; the period's end */
+	int64_t max;         /* the scale of the bars, once a row has said it */
 	int (*each)(void *arg, const lk_report_row *row);
 	void *arg;
 	int stop;
@@ -92,7 +93,7 @@ static int give_gaps(struct timeline *t, lk_date until)
 			snprintf(key, sizeof key, "%04d", t->next.year);
 		else
 			snprintf(key, sizeof key, "%04d-%02d", t->next.year, t->next.month);
-		lk_report_row zero = {.by = t->by, .key = key, .course_title = ""};
+		lk_report_row zero = {.by = t->by, .key = key, .course_title = "", .max_teaching_min = t->max};
 		t->stop = t->each(t->arg, &zero);
 		t->next = slice_after(t->by, t->next);
 	}
@@ -103,6 +104,7 @@ static int timeline_row(void *arg, const lk_report_row *r)
 {
 	struct timeline *t = arg;
 	lk_date d = slice_start(t->by, r->key);
+	t->max = r->max_teaching_min;
 	if (give_gaps(t, d))
 		return 1;
 	t->next = slice_after(t->by, d);
@@ -114,7 +116,7 @@ int report_activity_timeline(lk_ctx *ctx, lk_period p, lk_report_by by,
 {
 	if (by != LK_BY_MONTH && by != LK_BY_YEAR)
 		return lk_fail(err, LK_EINVAL, _("A time line goes by month or by year."));
-	struct timeline t = {by, {p.from.year, by == LK_BY_YEAR ? 1 : p.from.month, 1}, p.to, each, arg, 0};
+	struct timeline t = {by, {p.from.year, by == LK_BY_YEAR ? 1 : p.from.month, 1}, p.to, 0, each, arg, 0};
 	if (report_activity(ctx, p, by, (lk_page){0, 0}, timeline_row, &t, err) < 0)
 		return -1;
 	give_gaps(&t, slice_after(by, p.to));

@@ -509,7 +509,7 @@ int reportcsv_honorarium(lk_ctx *ctx, lk_period p, lk_csv_writer *w, lk_csv_flav
 
 typedef struct pdf_head {
 	const char *organisation;
-	char period[32], made[128];
+	char period[32], made[128], footer[512];
 } pdf_head;
 
 static int draw_head(lk_pdf *pdf, void *arg, lk_err *err)
@@ -533,6 +533,8 @@ static void head_init(pdf_head *h, lk_ctx *ctx, lk_period p, const char *organis
 	report_period_text(p, h->period);
 	datetime_show(now, when);
 	snprintf(h->made, sizeof h->made, _("%s by %s"), when, ctx->login);
+	snprintf(h->footer, sizeof h->footer, "%s%s%s %s", organisation ? organisation : "",
+		organisation && *organisation ? " · " : "", report_kind_label(LK_REPORT_ACTIVITY), h->period);
 }
 
 static int heading(lk_pdf *pdf, const char *text, lk_err *err)
@@ -567,53 +569,55 @@ static int draw_figures(lk_pdf *pdf, const lk_report_counts *n, int64_t *rows, l
 
 /* ---- PDF: the tables by audience, course and month ---- */
 
-enum { T_NAME, T_RUNS, T_SESSIONS, T_HOURS, T_BAR, T_PEOPLE, T_ATTENDANCE, T_COMPLETED, T_NCOLS };
+enum { T_NAME, T_RUNS, T_SESSIONS, T_HOURS, T_PEOPLE, T_ATTENDANCE, T_COMPLETED, T_NCOLS };
 
 typedef struct slice_table {
 	lk_ctx *ctx;
 	lk_pdf *pdf;
 	lk_period p;
 	lk_report_by by;
-	int64_t max;      /* the largest teaching time of the rows (first pass) */
+	int64_t max;      /* the scale of the bars (the largest teaching time) */
 	int64_t rows;
 	lk_err *err;
 	int rc;
 } slice_table;
 
+/* Teaching hours with their bar in one cell, so the headers keep room. */
 static int table_begin(slice_table *t, const char *first)
 {
+	/* Weights in points (the page has 510): each header word and a
+	 * long course name fit on their lines with the cell's padding. */
 	const lk_pdf_column cols[T_NCOLS] = {
-		[T_NAME] = {first, 3.0, LK_PDF_LEFT, 2, false},
-		[T_RUNS] = {_("Runs"), 0.8, LK_PDF_RIGHT, 1, false},
-		[T_SESSIONS] = {_("Sessions"), 1.0, LK_PDF_RIGHT, 1, false},
-		[T_HOURS] = {_("Teaching hours"), 1.5, LK_PDF_RIGHT, 2, false},
-		[T_BAR] = {"", 2.2, LK_PDF_LEFT, 1, false},
-		[T_PEOPLE] = {_("Participants"), 1.3, LK_PDF_RIGHT, 1, false},
-		[T_ATTENDANCE] = {_("Attendance"), 1.3, LK_PDF_RIGHT, 1, false},
-		[T_COMPLETED] = {_("Completed"), 1.3, LK_PDF_RIGHT, 1, false},
+		[T_NAME] = {first, 118, LK_PDF_LEFT, 3, false},
+		[T_RUNS] = {_("Runs"), 36, LK_PDF_RIGHT, 1, false},
+		[T_SESSIONS] = {_("Sessions"), 57, LK_PDF_RIGHT, 1, false},
+		[T_HOURS] = {_("Teaching hours"), 81, LK_PDF_LEFT, 1, false},
+		[T_PEOPLE] = {_("Participants"), 76, LK_PDF_RIGHT, 1, false},
+		[T_ATTENDANCE] = {_("Attendance"), 74, LK_PDF_RIGHT, 1, false},
+		[T_COMPLETED] = {_("Completed"), 68, LK_PDF_RIGHT, 1, false},
 	};
 	return pdf_table_begin(t->pdf, cols, T_NCOLS, t->err);
 }
 
-static int take_max(void *arg, const lk_report_row *r)
+/* "34.5 h": hours to a tenth, for a table cell that also holds a bar. */
+static void hours_short(int64_t minutes, char buf[static 40])
 {
-	slice_table *t = arg;
-	if (r->n.teaching_min > t->max)
-		t->max = r->n.teaching_min;
-	return 0;
+	int64_t tenths = (minutes + 3) / 6;
+	snprintf(buf, 40, _("%lld.%d h"), (long long)(tenths / 10), (int)(tenths % 10));
 }
 
 static int slice_cells(slice_table *t, const char *name, const lk_report_counts *n)
 {
-	char runs[32], ses[32], hours[40], bar[BAR_CELLS * 3 + 4], people[32], att[24], done[24];
+	char runs[32], ses[32], hours[40], bar[BAR_CELLS * 3 + 4], cell[160], people[32], att[24], done[24];
 	int_cell(n->runs, runs);
 	int_cell(n->sessions_held, ses);
-	report_hours_text(n->teaching_min, hours);
-	report_bar_text(n->teaching_min, t->max, BAR_CELLS / 2 + 2, bar, sizeof bar);
+	hours_short(n->teaching_min, hours);
+	report_bar_text(n->teaching_min, t->max, 4, bar, sizeof bar);
+	snprintf(cell, sizeof cell, "%s %s", hours, bar);
 	int_cell(n->enrollments, people);
 	report_share_text(n->present, n->expected, att);
 	report_share_text(n->completed, n->finished_enrollments, done);
-	const char *cells[T_NCOLS] = {name, runs, ses, hours, bar, people, att, done};
+	const char *cells[T_NCOLS] = {name, runs, ses, cell, people, att, done};
 	t->rows++;
 	return pdf_table_row(t->pdf, cells, 0, t->err);
 }
@@ -622,20 +626,20 @@ static int draw_slice(void *arg, const lk_report_row *r)
 {
 	slice_table *t = arg;
 	char name[256];
+	t->max = r->max_teaching_min;
 	report_row_name(r, name, sizeof name);
 	if (slice_cells(t, name, &r->n) < 0)
 		t->rc = -1;
 	return t->rc < 0;
 }
 
-/* One table: a pass for the largest value, a pass to draw. */
+/* One table, its rows streamed (each knows the scale of its bar). */
 static int draw_slices(slice_table *t, const char *title, const char *first)
 {
 	lk_page all = {0, 0};
 	bool time = t->by == LK_BY_MONTH || t->by == LK_BY_YEAR;
 	t->max = 0;
-	if (report_activity(t->ctx, t->p, t->by, all, take_max, t, t->err) < 0 ||
-	    heading(t->pdf, title, t->err) < 0 || table_begin(t, first) < 0)
+	if (heading(t->pdf, title, t->err) < 0 || table_begin(t, first) < 0)
 		return -1;
 	int rc = time ? report_activity_timeline(t->ctx, t->p, t->by, draw_slice, t, t->err)
 		      : report_activity(t->ctx, t->p, t->by, all, draw_slice, t, t->err);
@@ -684,7 +688,7 @@ static int draw_activity(lk_ctx *ctx, lk_pdf *pdf, lk_period p, pdf_head *h, int
 {
 	lk_report_counts n;
 	if (report_activity_total(ctx, p, &n, err) < 0 ||
-	    pdf_set_begin(pdf, draw_head, h, h->organisation, err) < 0 ||
+	    pdf_set_begin(pdf, draw_head, h, h->footer, err) < 0 ||
 	    draw_figures(pdf, &n, rows, err) < 0 || draw_tables(ctx, pdf, p, rows, err) < 0 ||
 	    draw_defs(ctx, pdf, err) < 0)
 		return -1;

@@ -45,20 +45,22 @@ static const char activity_sql[] =
 	"  coalesce(sum(s.mins) FILTER (WHERE p.kind = 'user_rep'), 0) AS rep"
 	" FROM sp s JOIN session_facilitator f ON f.session_id = s.id JOIN person p ON p.id = f.person_id"
 	" WHERE s.status = 'held' GROUP BY s.k),"
-	"slot AS ("
-	" SELECT s.k, e.id AS eid, e.participant_id AS pid, e.category AS cat, a.status AS mark"
+	/* Each enrollment expected at a held session of the slice, with its
+	 * places and presences there. */
+	"pe AS ("
+	" SELECT s.k, e.id AS eid, e.participant_id AS pid, e.category AS cat, count(*) AS expected,"
+	"  count(*) FILTER (WHERE a.status = 'present') AS present"
 	" FROM sp s JOIN enrollment e ON e.run_id = s.run_id"
 	" LEFT JOIN attendance a ON a.session_id = s.id AND a.enrollment_id = e.id"
-	" WHERE s.status = 'held' AND " EXPECTED "),"
+	" WHERE s.status = 'held' AND " EXPECTED " GROUP BY s.k, e.id),"
 	"part AS ("
-	" SELECT k, count(DISTINCT eid) AS enr,"
-	"  count(DISTINCT eid) FILTER (WHERE cat = 'patient') AS enr_pat,"
-	"  count(DISTINCT eid) FILTER (WHERE cat = 'relative') AS enr_rel,"
+	" SELECT k, count(*) AS enr, count(*) FILTER (WHERE cat = 'patient') AS enr_pat,"
+	"  count(*) FILTER (WHERE cat = 'relative') AS enr_rel,"
 	"  count(DISTINCT pid) AS ppl,"
 	"  count(DISTINCT pid) FILTER (WHERE cat = 'patient') AS ppl_pat,"
 	"  count(DISTINCT pid) FILTER (WHERE cat = 'relative') AS ppl_rel,"
-	"  count(*) AS expected, count(*) FILTER (WHERE mark = 'present') AS present"
-	" FROM slot GROUP BY k),"
+	"  sum(expected) AS expected, sum(present) AS present"
+	" FROM pe GROUP BY k),"
 	/* A run finished in the period: its last held session is in sp, no
 	 * session is still planned, and the run was not cancelled. */
 	"fin AS ("
@@ -90,7 +92,7 @@ static const char activity_sql[] =
 	" coalesce(part.ppl, 0), coalesce(part.ppl_pat, 0), coalesce(part.ppl_rel, 0),"
 	" coalesce(part.expected, 0), coalesce(part.present, 0), coalesce(finr.n, 0),"
 	" coalesce(cmp.enr, 0), coalesce(cmp.done, 0), coalesce(fac.pro, 0), coalesce(fac.rep, 0),"
-	" coalesce(canc.n, 0)"
+	" coalesce(canc.n, 0), max(coalesce(ses.mins, 0)) OVER ()"
 	" FROM keys LEFT JOIN ses ON ses.k = keys.k LEFT JOIN fac ON fac.k = keys.k"
 	" LEFT JOIN part ON part.k = keys.k LEFT JOIN finr ON finr.k = keys.k"
 	" LEFT JOIN cmp ON cmp.k = keys.k LEFT JOIN canc ON canc.k = keys.k"
@@ -124,6 +126,7 @@ static int slice_row(sqlite3_stmt *st, void *arg)
 	struct slice_walk *w = arg;
 	lk_store_slice s = {.course_id = sqlite3_column_int64(st, 1)};
 	read_counts(st, 4, &s.n);
+	s.max_teaching_min = sqlite3_column_int64(st, 23);
 	s.key = col(st, 0);
 	s.course_title = col(st, 2);
 	s.audience = col(st, 3);

@@ -407,6 +407,7 @@ Test(report, an_empty_period_is_all_zeros)
 struct rows {
 	char buf[2048];
 	int n;
+	int64_t max; /* the last row's scale for bars */
 };
 
 static int add_row(void *arg, const lk_report_row *r)
@@ -417,6 +418,7 @@ static int add_row(void *arg, const lk_report_row *r)
 		r->course_title, (long long)r->n.sessions_held, (long long)r->n.teaching_min,
 		(long long)r->n.sessions_cancelled, (long long)r->n.enrollments,
 		(long long)r->n.runs_cancelled);
+	w->max = r->max_teaching_min;
 	w->n++;
 	return 0;
 }
@@ -454,6 +456,7 @@ Test(report, by_audience_course_month_and_year)
 	snprintf(want, sizeof want, "%lld|Pårørendeskolen|1|120|1|1|0;", (long long)c.b);
 	cr_assert_str_eq(rows_of(ctx, y, LK_BY_COURSE, (lk_page){1, 1}, &w), want);
 	cr_assert_eq(w.n, 1);
+	cr_assert_eq(w.max, 540, "the scale of the bars counts every page: A's 540 minutes");
 	ctx_close(ctx);
 }
 
@@ -474,7 +477,7 @@ Test(report, a_time_line_has_every_month_zeros_included)
 	lk_ctx *ctx = tl_ctx();
 	fx_centre(ctx);
 	lk_err err;
-	struct rows w = {"", 0};
+	struct rows w = {"", 0, 0};
 	cr_assert_eq(report_activity_timeline(ctx, period("15.01.2027", "10.06.2027"), LK_BY_MONTH, add_named, &w, &err), 0, "%s", err.msg);
 	cr_assert_str_eq(w.buf, "2027-01=January 2027:0;2027-02=February 2027:3;2027-03=March 2027:1;"
 		"2027-04=April 2027:0;2027-05=May 2027:0;2027-06=June 2027:0;");

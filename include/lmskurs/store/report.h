@@ -15,6 +15,7 @@ typedef struct lk_store_slice {
 	const char *course_title;
 	const char *audience;  /* the course's audience code, "" unless by audience or course */
 	lk_report_counts n;
+	int64_t max_teaching_min; /* the largest teaching_min of all the slices */
 } lk_store_slice;
 
 /* Streams the slices of [from, to_next) grouped by `by` (lk_report_by),
