@@ -56,7 +56,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 PO       := $(wildcard po/*.po)
 MO       := $(PO:po/%.po=build/locale/%/LC_MESSAGES/lmskurs.mo)
 
-.PHONY: update-po FORCE all run test deps unit unit-san cli-test e2e install uninstall clean help bench fuzz compile_commands.json
+.PHONY: update-po FORCE all run test deps unit unit-san cli-test e2e install uninstall clean help bench fuzz compile_commands.json concurrency killtest
 
 all: $(B)/lmskurs $(MO)
 
@@ -106,6 +106,18 @@ fuzz: $(FUZZ_TARGETS)
 e2e: $(B)/lmskurs $(MO)
 	@echo "== end-to-end tests with $(B)/lmskurs"
 	$(Q)LMSKURS_BIN=$(CURDIR)/$(B)/lmskurs tests/e2e/run.sh
+
+# Several processes writing one database, and writers killed half-way
+# (scripts/concurrency.sh, scripts/killtest.sh; tests/stress/stress.c).
+concurrency: $(B)/stress $(B)/lmskurs
+	$(Q)STRESS=$(CURDIR)/$(B)/stress LMSKURS_BIN=$(CURDIR)/$(B)/lmskurs scripts/concurrency.sh
+
+killtest: $(B)/stress $(B)/lmskurs
+	$(Q)STRESS=$(CURDIR)/$(B)/stress LMSKURS_BIN=$(CURDIR)/$(B)/lmskurs scripts/killtest.sh
+
+$(B)/stress: tests/stress/stress.c $(B)/liblmskurs.a $(GEN)
+	@echo "  CC  $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(B)/liblmskurs.a $(LDLIBS)
 
 $(B)/lmskurs: $(CLI_OBJ) $(B)/liblmskurs.a
 	@echo "  LD  $@"
