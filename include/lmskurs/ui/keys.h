@@ -116,6 +116,9 @@ typedef enum lk_key_group {
 	X(REVISE, "revise", LK_GROUP_CHANGE, N_("revision"), N_("Turn the selected decision into a revision of the course: which plan element, what changes, why"), 'r') \
 	X(ANSWER_NEXT, "answer-next", LK_GROUP_FORM, N_("next"), N_("Take the answer and go to the next question; on the last one save the form and start an empty one (in a written answer: Enter on an empty line)"), '\n', '\r', LK_FN(KEY_ENTER)) \
 	X(ANSWER_BLANK, "answer-blank", LK_GROUP_FORM, N_("blank"), N_("Leave the question blank (not answered) and go to the next"), ' ') \
+	X(EXPORT_PDF, "export-pdf", LK_GROUP_VIEW, N_("PDF"), N_("Write this report as an A4 PDF, readable only by you (asks for the file name)"), 'p') \
+	X(EXPORT_CSV, "export-csv", LK_GROUP_VIEW, N_("CSV"), N_("Write this report as CSV for a spreadsheet or payroll, readable only by you (asks for the file name)"), 'c') \
+	X(REPORT_MAKE, "report-make", LK_GROUP_FORM, N_("show"), N_("Make the chosen report for the period and show it"), LK_CTRL('s'), LK_FN(KEY_F(2))) \
 	X(SAVE, "save", LK_GROUP_FORM, N_("save"), N_("Save"), LK_CTRL('s'), LK_FN(KEY_F(2))) \
 	X(CANCEL, "cancel", LK_GROUP_FORM, N_("cancel"), N_("Close without saving"), LK_KEY_ESC) \
 	X(FIELD_NEXT, "field-next", LK_GROUP_FORM, N_("next field"), N_("Go to the next field"), LK_KEY_TAB) \
