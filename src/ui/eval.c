@@ -468,7 +468,7 @@ static void draw_row(hub_state *s, lk_ui *ui, int i, int y, lk_rect r, int lw)
 	lk_style st = sel ? LK_STYLE_SELECTED : LK_STYLE_NORMAL;
 	screen_fill(ui, y, r.x, r.w, st);
 	screen_text(ui, y, r.x, 2, sel ? ">" : "", st);
-	screen_text(ui, y, r.x + 2, lw, _(row_table[row].label), st);
+	screen_text(ui, y, r.x + 2, lw - 1, _(row_table[row].label), st);
 	const char *t = s->text[row] ? s->text[row] : "";
 	screen_text(ui, y, r.x + 2 + lw, r.w - 2 - lw, t, sel ? st : s->warn[row] ? LK_STYLE_WARNING : LK_STYLE_DIM);
 	if (sel)
@@ -488,6 +488,11 @@ static void hub_draw(lk_view *v, lk_rect r)
 	int lw = label_width(s, in.w / 2);
 	for (int i = 0; i < s->nrows && y < in.y + in.h; i++, y++)
 		draw_row(s, v->ui, i, y, in, lw);
+	/* The selected row's text in full, for a narrow screen. */
+	hub_row row = s->rows[s->cursor];
+	if (s->nrows > 0 && s->text[row] && uitext_width(s->text[row]) > in.w - 2 - lw && y + 1 < in.y + in.h)
+		screen_wrap(v->ui, (lk_rect){y + 1, in.x, in.y + in.h - y - 1, in.w}, s->text[row],
+			s->warn[row] ? LK_STYLE_WARNING : LK_STYLE_NORMAL);
 }
 
 /* ---- keys ---- */

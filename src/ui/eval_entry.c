@@ -584,17 +584,24 @@ static int draw_question(entry_state *s, lk_ui *ui, int i, int y, lk_rect r)
 	return lines;
 }
 
-/* Scrolls so the current question shows whole (or its top when taller). */
+/* Scrolls so the current question shows whole (or its top when taller),
+ * the first line shown always a question's first, so none is cut. */
 static void entry_scroll(entry_state *s, int h, int w)
 {
 	int y = 0;
 	for (int i = 0; i < s->cur; i++)
 		y += q_lines(s, i, w);
 	int lines = q_lines(s, s->cur, w);
-	if (y < s->top || lines > h)
+	if (y < s->top || lines > h) {
 		s->top = y;
-	else if (y + lines > s->top + h)
-		s->top = y + lines - h;
+		return;
+	}
+	if (y + lines <= s->top + h)
+		return;
+	int want = y + lines - h, start = 0;
+	for (int i = 0; i < s->cur && start < want; i++)
+		start += q_lines(s, i, w);
+	s->top = start;
 }
 
 static void draw_header(entry_state *s, lk_ui *ui, lk_rect r)

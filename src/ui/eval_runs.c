@@ -125,8 +125,8 @@ static lk_style erun_cells(const void *row, const char **cells)
 	cells[0] = r->course;
 	cells[1] = r->title;
 	cells[2] = run_phase_label(r->phase);
-	cells[3] = r->first;
-	cells[4] = r->forms;
+	cells[3] = r->forms;
+	cells[4] = r->first;
 	return LK_STYLE_NORMAL;
 }
 
@@ -134,8 +134,8 @@ static const lk_column erun_cols[] = {
 	{N_("Course"), 14, 3},
 	{N_("Run"), 8, 2},
 	{N_("Phase"), 10, 0},
-	{N_("First session"), 20, 0},
 	{N_("Forms"), 5, 0},
+	{N_("First session"), 10, 1},
 };
 
 static const lk_list_ops eruns_list_ops = {
