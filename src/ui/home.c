@@ -18,6 +18,7 @@
 #include "lmskurs/ui/eval.h"
 #include "lmskurs/ui/participants.h"
 #include "lmskurs/ui/people.h"
+#include "lmskurs/ui/reports.h"
 #include "lmskurs/ui/runs.h"
 #include "lmskurs/ui/uitext.h"
 
@@ -33,6 +34,7 @@ static const struct {
 	[LK_HOME_PEOPLE] = {N_("People"), LK_PERM_READ_PLAN},
 	[LK_HOME_PARTICIPANTS] = {N_("Participants"), LK_PERM_READ_PARTICIPANTS},
 	[LK_HOME_EVALUATION] = {N_("Evaluation"), LK_PERM_ENTER_RESPONSES},
+	[LK_HOME_REPORTS] = {N_("Reports"), LK_PERM_REPORTS},
 };
 
 const char *home_section_label(lk_home_section s)
@@ -59,6 +61,7 @@ static const lk_view_ops *section_view(lk_home_section s)
 		[LK_HOME_PEOPLE] = &people_view,
 		[LK_HOME_PARTICIPANTS] = &participants_view,
 		[LK_HOME_EVALUATION] = &eval_runs_view,
+		[LK_HOME_REPORTS] = &reports_view,
 	};
 	return s < LK_HOME_SECTIONS ? views[s] : NULL;
 }
@@ -447,6 +450,7 @@ static char *section_count(const home_state *s, lk_home_section id)
 	case LK_HOME_WEEK: return uitext_printf(ngettext("%lld session in week %d", "%lld sessions in week %d", un), (long long)n, week);
 	case LK_HOME_PARTICIPANTS: return uitext_printf(ngettext("%lld participant", "%lld participants", un), (long long)n);
 	case LK_HOME_EVALUATION: return uitext_printf(ngettext("%lld run in evaluation", "%lld runs in evaluation", un), (long long)n);
+	case LK_HOME_REPORTS: return uitext_printf("%s", _("activity, registration lists, honorarium"));
 	default: return uitext_printf(ngettext("%lld person", "%lld people", un), (long long)n);
 	}
 }

@@ -206,13 +206,14 @@ Test(ui_home, sections_follow_the_role)
 {
 	lk_home_section s[LK_HOME_SECTIONS];
 	int n = home_sections(LK_ROLE_COORDINATOR, s);
-	cr_assert_eq(n, 6);
+	cr_assert_eq(n, 7);
 	cr_assert_eq(s[0], LK_HOME_COURSES);
 	cr_assert_eq(s[1], LK_HOME_RUNS);
 	cr_assert_eq(s[2], LK_HOME_WEEK);
 	cr_assert_eq(s[3], LK_HOME_PEOPLE);
 	cr_assert_eq(s[4], LK_HOME_PARTICIPANTS);
 	cr_assert_eq(s[5], LK_HOME_EVALUATION);
+	cr_assert_eq(s[6], LK_HOME_REPORTS);
 	/* Staff come for this week's sessions and the runs at least. */
 	n = home_sections(LK_ROLE_STAFF, s);
 	bool week = false, runs = false;

@@ -36,6 +36,7 @@ typedef enum lk_home_section {
 	LK_HOME_PEOPLE,
 	LK_HOME_PARTICIPANTS,
 	LK_HOME_EVALUATION,
+	LK_HOME_REPORTS,     /* coordinators: the activity report, registration lists, honorarium */
 	LK_HOME_SECTIONS
 } lk_home_section;
 
