@@ -119,6 +119,9 @@ typedef enum lk_key_group {
 	X(EXPORT_PDF, "export-pdf", LK_GROUP_VIEW, N_("PDF"), N_("Write this report as an A4 PDF, readable only by you (asks for the file name)"), 'p') \
 	X(EXPORT_CSV, "export-csv", LK_GROUP_VIEW, N_("CSV"), N_("Write this report as CSV for a spreadsheet or payroll, readable only by you (asks for the file name)"), 'c') \
 	X(REPORT_MAKE, "report-make", LK_GROUP_FORM, N_("show"), N_("Make the chosen report for the period and show it"), LK_CTRL('s'), LK_FN(KEY_F(2))) \
+	X(AUDIT_FILTER, "audit-filter", LK_GROUP_VIEW, N_("period"), N_("Show only the entries of a period, or about one participant (a small form)"), 'F') \
+	X(AUDIT_EXPORT, "audit-export", LK_GROUP_VIEW, N_("export"), N_("Write the entries shown to a CSV file readable only by you (asks for the file name); the export is itself logged"), 'x') \
+	X(AUDIT_VERIFY, "audit-verify", LK_GROUP_VIEW, N_("verify"), N_("Check the log's hash chain: whether an entry was changed or removed after it was written"), 'v') \
 	X(SAVE, "save", LK_GROUP_FORM, N_("save"), N_("Save"), LK_CTRL('s'), LK_FN(KEY_F(2))) \
 	X(CANCEL, "cancel", LK_GROUP_FORM, N_("cancel"), N_("Close without saving"), LK_KEY_ESC) \
 	X(FIELD_NEXT, "field-next", LK_GROUP_FORM, N_("next field"), N_("Go to the next field"), LK_KEY_TAB) \
