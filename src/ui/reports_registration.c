@@ -195,7 +195,7 @@ const lk_view_ops report_registration_view = {
 
 typedef struct run_row {
 	int64_t id;
-	char *cells[5]; /* run, dates, held, hours, funding */
+	char *cells[5]; /* run, funding, dates, held, hours */
 	bool meets;
 } run_row;
 
@@ -263,10 +263,10 @@ static run_row *row_of(runs_state *s, const lk_report_run *r, lk_err *err)
 	row->id = r->run_id;
 	row->meets = g.meets;
 	row->cells[0] = uitext_printf("%s%s%s", r->course_title, *r->run_title ? ", " : "", r->run_title);
-	row->cells[1] = strdup(dates);
-	row->cells[2] = uitext_printf("%d", g.sessions_held);
-	row->cells[3] = strdup(hours);
-	row->cells[4] = funding_text(&g);
+	row->cells[1] = funding_text(&g);
+	row->cells[2] = strdup(dates);
+	row->cells[3] = uitext_printf("%d", g.sessions_held);
+	row->cells[4] = strdup(hours);
 	registration_free(&g);
 	return row;
 }
@@ -324,8 +324,8 @@ static lk_style run_cells(const void *row, const char **cells)
 }
 
 static const lk_column runs_cols[] = {
-	{N_("Run"), 14, 4}, {N_("Dates"), 16, 0}, {N_("Held"), 4, 0}, {N_("Hours"), 11, 0},
-	{N_("Funding criteria"), 10, 3},
+	{N_("Run"), 14, 4}, {N_("Funding criteria"), 10, 3}, {N_("Dates"), 16, 0}, {N_("Held"), 4, 0},
+	{N_("Hours"), 11, 0},
 };
 
 static const lk_list_ops runs_list_ops = {
