@@ -143,6 +143,16 @@ int list_reload(lk_list *l, lk_err *err)
 	return list_prepare(l, err);
 }
 
+bool list_select_id(lk_list *l, int64_t id, lk_err *err)
+{
+	lk_err_clear(err);
+	int64_t at = find_id(l, id);
+	if (at < 0)
+		return false;
+	list_move_to(l, at, err);
+	return true;
+}
+
 int list_set_filter(lk_list *l, const char *text, lk_err *err)
 {
 	char *copy = NULL;
@@ -181,11 +191,85 @@ bool list_request(lk_list *l, int action, lk_err *err)
 	}
 }
 
+/* ---- column widths ---- */
+
+/* What each column needs on the page: its title and its widest cell among
+ * the rows [top, top + rows) that are in the window. */
+static void page_needs(const lk_list *l, int rows, int *need)
+{
+	const lk_list_ops *o = l->ops;
+	for (int i = 0; i < o->ncols; i++)
+		need[i] = uitext_width(_(o->cols[i].title));
+	for (int64_t k = l->top; k < l->top + rows && k < l->total; k++) {
+		const void *row = list_row(l, k);
+		const char *cells[LK_LIST_COLS_MAX] = {0};
+		if (!row)
+			continue;
+		o->row_cells(row, cells);
+		for (int i = 0; i < o->ncols; i++) {
+			int w = uitext_width(cells[i]);
+			need[i] = w > need[i] ? w : need[i];
+		}
+	}
+}
+
+static int fill_weight(const lk_column *c)
+{
+	return c->weight > 0 ? c->weight : 1;
+}
+
+/* One round of sharing spare among the columns below their need, by
+ * weight, never beyond the need; at least one column when any wants.
+ * Returns what it gave (0: nobody wants more). */
+static int fill_round(const lk_column *cols, int n, const int *need, int *ws, int spare)
+{
+	int weights = 0, given = 0, first = -1;
+	for (int i = 0; i < n; i++)
+		if (ws[i] < need[i]) {
+			weights += fill_weight(&cols[i]);
+			if (first < 0 || fill_weight(&cols[i]) > fill_weight(&cols[first]))
+				first = i;
+		}
+	for (int i = 0; i < n && weights; i++) {
+		int g = ws[i] < need[i] ? spare * fill_weight(&cols[i]) / weights : 0;
+		g = g > need[i] - ws[i] ? need[i] - ws[i] : g;
+		ws[i] += g;
+		given += g;
+	}
+	if (given == 0 && first >= 0) {
+		ws[first]++;
+		given = 1;
+	}
+	return given;
+}
+
+void list_columns(const lk_list *l, int width, int rows, int *xs, int *ws)
+{
+	const lk_column *cols = l->ops->cols;
+	int n = l->ops->ncols, need[LK_LIST_COLS_MAX], spare = width - (n > 0 ? n - 1 : 0);
+	page_needs(l, rows, need);
+	for (int i = 0; i < n; i++) {
+		ws[i] = cols[i].min < need[i] ? cols[i].min : need[i];
+		spare -= ws[i];
+	}
+	for (int g; spare > 0 && (g = fill_round(cols, n, need, ws, spare)) > 0;)
+		spare -= g;
+	int weights = 0;
+	for (int i = 0; i < n; i++)
+		weights += cols[i].weight;
+	for (int i = 0, x = 0; i < n; i++) {
+		ws[i] += spare > 0 && weights ? spare * cols[i].weight / weights : 0;
+		ws[i] = x + ws[i] > width ? (width > x ? width - x : 0) : ws[i];
+		xs[i] = x;
+		x += ws[i] + 1;
+	}
+}
+
 /* ---- drawing ---- */
 
 enum { MARK_W = 2 };
 
-/* "12/340": where the cursor is; the columns leave room for it. */
+/* "12/340": where the cursor is, at the right of the header row. */
 static int draw_position(lk_list *l, lk_ui *ui, lk_rect r)
 {
 	char pos[48];
@@ -196,10 +280,26 @@ static int draw_position(lk_list *l, lk_ui *ui, lk_rect r)
 	return pw + 1;
 }
 
-static void draw_header(lk_list *l, lk_ui *ui, lk_rect r, const int *xs, const int *ws)
+/* Whether every title shown fits left of limit (the position counter). */
+static bool titles_clear(const lk_list *l, int limit, const int *xs, const int *ws)
 {
-	for (int i = 0; i < l->ops->ncols; i++)
-		screen_text(ui, r.y, r.x + MARK_W + xs[i], ws[i], _(l->ops->cols[i].title), LK_STYLE_DIM);
+	for (int i = 0; i < l->ops->ncols; i++) {
+		int tw = uitext_width(_(l->ops->cols[i].title));
+		if (ws[i] > 0 && xs[i] + (tw < ws[i] ? tw : ws[i]) > limit)
+			return false;
+	}
+	return true;
+}
+
+/* The titles, clear of the position counter (pw columns at the right of
+ * the header row; the rows below may use that width). */
+static void draw_header(lk_list *l, lk_ui *ui, lk_rect r, int pw, const int *xs, const int *ws)
+{
+	int limit = r.w - MARK_W - pw;
+	for (int i = 0; i < l->ops->ncols; i++) {
+		int w = xs[i] + ws[i] > limit ? limit - xs[i] : ws[i];
+		screen_text(ui, r.y, r.x + MARK_W + xs[i], w, _(l->ops->cols[i].title), LK_STYLE_DIM);
+	}
 }
 
 static void draw_row(lk_list *l, lk_ui *ui, int y, lk_rect r, int64_t index, const int *xs,
@@ -234,8 +334,10 @@ void list_draw(lk_list *l, lk_ui *ui, lk_rect r)
 		return;
 	int xs[LK_LIST_COLS_MAX], ws[LK_LIST_COLS_MAX];
 	int pw = draw_position(l, ui, r);
-	uitext_columns(l->ops->cols, l->ops->ncols, r.w - MARK_W - pw, xs, ws);
-	draw_header(l, ui, r, xs, ws);
+	list_columns(l, r.w - MARK_W, r.h - 1, xs, ws);
+	if (!titles_clear(l, r.w - MARK_W - pw, xs, ws))
+		list_columns(l, r.w - MARK_W - pw, r.h - 1, xs, ws);
+	draw_header(l, ui, r, pw, xs, ws);
 	if (l->total == 0) {
 		draw_empty(l, ui, r);
 		return;

@@ -95,14 +95,27 @@ bool list_request(lk_list *l, int action, lk_err *err);
 /* Makes sure the rows shown [top, top + height) are in the window. */
 int list_prepare(lk_list *l, lk_err *err);
 
+/* Moves the cursor to the row with id when it is in the window (as after
+ * list_reload: the rows around the cursor); true when found, else the
+ * cursor stays. For putting the cursor on a row just added. */
+bool list_select_id(lk_list *l, int64_t id, lk_err *err);
+
 /* Row at index if it is in the window, else NULL. */
 void *list_row(const lk_list *l, int64_t index);
 
 /* The selected row, or NULL when the list is empty. */
 void *list_selected(const lk_list *l);
 
+/* The columns of the page shown ([top, top + rows)) in width: each gets
+ * what its title and its widest cell there need, up to its min first, then
+ * the rest is shared by weight (a weight of 0 counts as 1) until every
+ * column has what it needs; what is left goes by weight. Columns that do
+ * not fit get width 0. xs/ws as in uitext_columns. No curses calls. */
+void list_columns(const lk_list *l, int width, int rows, int *xs, int *ws);
+
 /* Draws header, rows and a position counter inside r (after list_prepare)
- * and puts the terminal cursor on the selected row. */
+ * and puts the terminal cursor on the selected row. The columns are
+ * list_columns of the rows shown. */
 void list_draw(lk_list *l, lk_ui *ui, lk_rect r);
 
 #endif
