@@ -149,12 +149,22 @@ static int export_one(void *arg, const lk_audit_entry *e)
 	return 0;
 }
 
-/* "from 2027-01-01 to 2027-01-31 participant 7 text "x": 12 entries". */
+/* "from 2027-01-01, before 2027-02-01, participant 7, text "x": 12
+ * entries": the filter's parts that are set, and the count. */
 static void export_detail(const query *q, int64_t n, char *buf, size_t size)
 {
-	snprintf(buf, size, "from %s to %s participant %" PRId64 " text \"%.40s\": %" PRId64 " entries",
-		q->q.from ? q->q.from : "-", q->q.before ? q->q.before : "-", q->q.participant_id,
-		q->q.text ? q->q.text : "", n);
+	size_t len = 0;
+	buf[0] = '\0';
+	if (q->q.from)
+		len += (size_t)snprintf(buf + len, size - len, "from %s, ", q->q.from);
+	if (q->q.before && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "before %s, ", q->q.before);
+	if (q->q.participant_id && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "participant %" PRId64 ", ", q->q.participant_id);
+	if (q->q.text && q->q.text[0] && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "text \"%.40s\", ", q->q.text);
+	if (len < size)
+		snprintf(buf + len, size - len, "%" PRId64 " entries", n);
 }
 
 static int export_in_tx(lk_ctx *ctx, const query *q, struct export_walk *w, lk_err *err)

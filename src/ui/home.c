@@ -10,9 +10,11 @@
 #include "lmskurs/i18n.h"
 #include "lmskurs/participant.h"
 #include "lmskurs/person.h"
+#include "lmskurs/privacy.h"
 #include "lmskurs/role.h"
 #include "lmskurs/run.h"
 #include "lmskurs/session.h"
+#include "lmskurs/ui/audit.h"
 #include "lmskurs/ui/courses.h"
 #include "lmskurs/ui/dialog.h"
 #include "lmskurs/ui/eval.h"
@@ -35,6 +37,7 @@ static const struct {
 	[LK_HOME_PARTICIPANTS] = {N_("Participants"), LK_PERM_READ_PARTICIPANTS},
 	[LK_HOME_EVALUATION] = {N_("Evaluation"), LK_PERM_ENTER_RESPONSES},
 	[LK_HOME_REPORTS] = {N_("Reports"), LK_PERM_REPORTS},
+	[LK_HOME_AUDIT] = {N_("Audit log"), LK_PERM_READ_AUDIT},
 };
 
 const char *home_section_label(lk_home_section s)
@@ -62,6 +65,7 @@ static const lk_view_ops *section_view(lk_home_section s)
 		[LK_HOME_PARTICIPANTS] = &participants_view,
 		[LK_HOME_EVALUATION] = &eval_runs_view,
 		[LK_HOME_REPORTS] = &reports_view,
+		[LK_HOME_AUDIT] = &audit_view,
 	};
 	return s < LK_HOME_SECTIONS ? views[s] : NULL;
 }
@@ -330,6 +334,9 @@ static int read_counts(lk_ctx *ctx, lk_home *h, lk_err *err)
 	    (h->count[LK_HOME_EVALUATION] = run_count(ctx, &evaluating, err)) < 0 ||
 	    session_list_range(ctx, h->week_start, sunday, count_session, &h->count[LK_HOME_WEEK], err) < 0)
 		return -1;
+	if (role_allows(ctx->role, LK_PERM_READ_AUDIT) && role_allows(ctx->role, LK_PERM_EDIT_PARTICIPANTS) &&
+	    (h->count[LK_HOME_AUDIT] = privacy_due_count(ctx, err)) < 0)
+		return -1;
 	h->empty = h->count[LK_HOME_COURSES] == 0 && h->count[LK_HOME_PEOPLE] == 0;
 	return 0;
 }
@@ -419,6 +426,10 @@ static int home_open(lk_view *v, const void *arg, lk_err *err)
 	if (home_reload(v, err) < 0)
 		return -1;
 	s->cursor = first_cursor(s, v->ui->ctx->role);
+	if (s->data.count[LK_HOME_AUDIT] > 0) /* the privacy reminder at start */
+		ui_status(v->ui, LK_STYLE_WARNING, ngettext("%lld participant due for removal by the retention rule: lmskurs privacy purge",
+			"%lld participants due for removal by the retention rule: lmskurs privacy purge",
+			(unsigned long)s->data.count[LK_HOME_AUDIT]), (long long)s->data.count[LK_HOME_AUDIT]);
 	return 0;
 }
 
@@ -451,6 +462,11 @@ static char *section_count(const home_state *s, lk_home_section id)
 	case LK_HOME_PARTICIPANTS: return uitext_printf(ngettext("%lld participant", "%lld participants", un), (long long)n);
 	case LK_HOME_EVALUATION: return uitext_printf(ngettext("%lld run in evaluation", "%lld runs in evaluation", un), (long long)n);
 	case LK_HOME_REPORTS: return uitext_printf("%s", _("activity, registration lists, honorarium"));
+	case LK_HOME_AUDIT:
+		if (n == 0)
+			return uitext_printf("%s", _("who did what, when; nobody due for removal"));
+		return uitext_printf(ngettext("! %lld participant due for removal: lmskurs privacy purge",
+			"! %lld participants due for removal: lmskurs privacy purge", un), (long long)n);
 	default: return uitext_printf(ngettext("%lld person", "%lld people", un), (long long)n);
 	}
 }

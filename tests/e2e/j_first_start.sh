@@ -55,10 +55,10 @@ expect_eq "stored courses" "10" "$(sql "SELECT count(*) FROM course")"
 runs=$(sql "SELECT count(*) FROM run WHERE phase NOT IN ('closed', 'cancelled')")
 assert_screen_contains "$runs runs not closed"
 
-# The warnings can be walked to (after the seven sections, unpaired ones
+# The warnings can be walked to (after the eight sections, unpaired ones
 # first, then rooms); the selected one is also shown in full.
-keys j j j j j j j j
-cursor_line | grep -qF "> ! Room" || fail "the eighth row down should be the room clash: [$(cursor_line)]"
+keys j j j j j j j j j
+cursor_line | grep -qF "> ! Room" || fail "the ninth row down should be the room clash: [$(cursor_line)]"
 keys k
 cursor_line | grep -qF "> ! 1 unpaired session" || fail "k should select the warning above: [$(cursor_line)]"
 assert_screen_contains "(missing user representative):"

@@ -206,7 +206,7 @@ Test(ui_home, sections_follow_the_role)
 {
 	lk_home_section s[LK_HOME_SECTIONS];
 	int n = home_sections(LK_ROLE_COORDINATOR, s);
-	cr_assert_eq(n, 7);
+	cr_assert_eq(n, 8);
 	cr_assert_eq(s[0], LK_HOME_COURSES);
 	cr_assert_eq(s[1], LK_HOME_RUNS);
 	cr_assert_eq(s[2], LK_HOME_WEEK);
@@ -214,6 +214,7 @@ Test(ui_home, sections_follow_the_role)
 	cr_assert_eq(s[4], LK_HOME_PARTICIPANTS);
 	cr_assert_eq(s[5], LK_HOME_EVALUATION);
 	cr_assert_eq(s[6], LK_HOME_REPORTS);
+	cr_assert_eq(s[7], LK_HOME_AUDIT);
 	/* Staff come for this week's sessions and the runs at least. */
 	n = home_sections(LK_ROLE_STAFF, s);
 	bool week = false, runs = false;

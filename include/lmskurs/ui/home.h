@@ -37,6 +37,8 @@ typedef enum lk_home_section {
 	LK_HOME_PARTICIPANTS,
 	LK_HOME_EVALUATION,
 	LK_HOME_REPORTS,     /* coordinators: the activity report, registration lists, honorarium */
+	LK_HOME_AUDIT,       /* coordinators: the audit log; its count is the participants
+	                        due for removal by the retention rule (privacy.h) */
 	LK_HOME_SECTIONS
 } lk_home_section;
 
