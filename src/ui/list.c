@@ -243,6 +243,24 @@ static int fill_round(const lk_column *cols, int n, const int *need, int *ws, in
 	return given;
 }
 
+/* What is left when every column has its need goes by weight, the odd
+ * columns to the last weighted one, so the row is used to its end. */
+static void share_rest(const lk_column *cols, int n, int *ws, int spare)
+{
+	int weights = 0, last = -1, given = 0;
+	for (int i = 0; i < n; i++)
+		if (cols[i].weight > 0)
+			weights += cols[i].weight, last = i;
+	if (spare <= 0 || last < 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		int g = spare * cols[i].weight / weights;
+		ws[i] += g;
+		given += g;
+	}
+	ws[last] += spare - given;
+}
+
 void list_columns(const lk_list *l, int width, int rows, int *xs, int *ws)
 {
 	const lk_column *cols = l->ops->cols;
@@ -254,13 +272,10 @@ void list_columns(const lk_list *l, int width, int rows, int *xs, int *ws)
 	}
 	for (int g; spare > 0 && (g = fill_round(cols, n, need, ws, spare)) > 0;)
 		spare -= g;
-	int weights = 0;
-	for (int i = 0; i < n; i++)
-		weights += cols[i].weight;
+	share_rest(cols, n, ws, spare);
 	for (int i = 0, x = 0; i < n; i++) {
-		ws[i] += spare > 0 && weights ? spare * cols[i].weight / weights : 0;
 		ws[i] = x + ws[i] > width ? (width > x ? width - x : 0) : ws[i];
-		xs[i] = x;
+		xs[i] = x < width ? x : width;
 		x += ws[i] + 1;
 	}
 }
