@@ -198,6 +198,10 @@ int report_permille(int64_t part, int64_t whole);
 /* "7 h 30 min", "9 h", "0 h" (translated units) into buf. */
 void report_hours_text(int64_t minutes, char buf[static 40]);
 
+/* "34.5 h": hours to a tenth (the decimal sign is the translation's), for
+ * table cells beside a bar. */
+void report_hours_short(int64_t minutes, char buf[static 40]);
+
 /* "85.7 %" (the decimal sign is the translation's), or "–" when whole <= 0. */
 void report_share_text(int64_t part, int64_t whole, char buf[static 24]);
 

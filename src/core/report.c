@@ -118,6 +118,12 @@ void report_hours_text(int64_t minutes, char buf[static 40])
 		snprintf(buf, 40, _("%lld h %d min"), h, m);
 }
 
+void report_hours_short(int64_t minutes, char buf[static 40])
+{
+	int64_t tenths = (minutes + 3) / 6;
+	snprintf(buf, 40, _("%lld.%d h"), (long long)(tenths / 10), (int)(tenths % 10));
+}
+
 void report_share_text(int64_t part, int64_t whole, char buf[static 24])
 {
 	int pm = report_permille(part, whole);

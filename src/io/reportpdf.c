@@ -599,19 +599,12 @@ static int table_begin(slice_table *t, const char *first)
 	return pdf_table_begin(t->pdf, cols, T_NCOLS, t->err);
 }
 
-/* "34.5 h": hours to a tenth, for a table cell that also holds a bar. */
-static void hours_short(int64_t minutes, char buf[static 40])
-{
-	int64_t tenths = (minutes + 3) / 6;
-	snprintf(buf, 40, _("%lld.%d h"), (long long)(tenths / 10), (int)(tenths % 10));
-}
-
 static int slice_cells(slice_table *t, const char *name, const lk_report_counts *n)
 {
 	char runs[32], ses[32], hours[40], bar[BAR_CELLS * 3 + 4], cell[160], people[32], att[24], done[24];
 	int_cell(n->runs, runs);
 	int_cell(n->sessions_held, ses);
-	hours_short(n->teaching_min, hours);
+	report_hours_short(n->teaching_min, hours);
 	report_bar_text(n->teaching_min, t->max, 4, bar, sizeof bar);
 	snprintf(cell, sizeof cell, "%s %s", hours, bar);
 	int_cell(n->enrollments, people);

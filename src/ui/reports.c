@@ -63,6 +63,7 @@ static void chooser_make(lk_view *v)
 		return;
 	}
 	int k = form_choice(&s->form, F_REPORT);
+	reports_working(v->ui);
 	ui_push(v->ui, report_views[k < 0 || k >= LK_REPORT_KIND_COUNT ? 0 : k], &p, NULL);
 }
 

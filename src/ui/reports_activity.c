@@ -41,7 +41,7 @@ static int slices_table(lk_rdoc *d, const char *first)
 {
 	lk_rdoc_table t = {.ncols = 7,
 		.titles = {first, _("Hours"), "", _("Sessions"), _("Participants"), _("Attendance"), _("Completed")},
-		.min = {10, 11, 5, 4, 5, 7, 7}, .weight = {6, 0, 2, 0, 0, 0, 0},
+		.min = {10, 9, 5, 4, 5, 7, 7}, .weight = {6, 0, 2, 0, 0, 0, 0},
 		.right = {false, true, false, true, true, true, true}, .bar_col = 2};
 	return rdoc_table(d, &t);
 }
@@ -56,7 +56,7 @@ static int add_slice(void *arg, const lk_report_row *r)
 	struct slices *s = arg;
 	char name[256], hours[40], ses[24], ppl[24], att[24], done[24];
 	report_row_name(r, name, sizeof name);
-	report_hours_text(r->n.teaching_min, hours);
+	report_hours_short(r->n.teaching_min, hours);
 	snprintf(ses, sizeof ses, "%lld", (long long)r->n.sessions_held);
 	snprintf(ppl, sizeof ppl, "%lld", (long long)r->n.enrollments);
 	report_share_text(r->n.present, r->n.expected, att);
@@ -156,6 +156,7 @@ static void activity_shift(lk_view *v, int years)
 	lk_period old = s->p;
 	lk_err err;
 	s->p = (lk_period){year_shift(old.from, years), year_shift(old.to, years)};
+	reports_working(v->ui);
 	if (activity_reload(v, &err) < 0) {
 		s->p = old;
 		ui_status_err(v->ui, &err);

@@ -352,6 +352,21 @@ int rdoc_footer(lk_ctx *ctx, lk_report_kind k, lk_rdoc *d)
 	return d->oom || !made ? -1 : 0;
 }
 
+void reports_working(lk_ui *ui)
+{
+	ui_draw(ui);
+	if (!ui->too_small) {
+		const char *t = _("Making the report …");
+		int w = uitext_width(t) + 4;
+		w = w > ui->cols - 2 ? ui->cols - 2 : w;
+		lk_rect box = {ui->rows / 2 - 2, (ui->cols - w) / 2, 3, w};
+		screen_box(ui, box, _("Reports"));
+		screen_text(ui, box.y + 1, box.x + 2, box.w - 4, t, LK_STYLE_NORMAL);
+		screen_cursor(ui, box.y + 1, box.x + 2);
+	}
+	ui_refresh(ui);
+}
+
 bool reports_allowed(lk_ui *ui)
 {
 	lk_err err;

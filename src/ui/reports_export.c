@@ -149,6 +149,8 @@ static void export_save(lk_view *v)
 	lk_err err;
 	form_clear_errors(&s->form);
 	char *path = typed_path(s);
+	if (path && *path)
+		reports_working(v->ui);
 	int rc = !path ? lk_fail(&err, LK_ENOMEM, "%s", _("Out of memory."))
 		: !*path ? lk_fail(&err, LK_EINVAL, "%s", _("File: write where the report goes, such as ~/report.csv."))
 		: write_file(v, path, &err);

@@ -28,6 +28,10 @@ bool rdoc_view_move(rdoc_view *s, lk_action a);
  * and by whom it was made. -1 when out of memory. */
 int rdoc_footer(lk_ctx *ctx, lk_report_kind k, lk_rdoc *d);
 
+/* Shows "Making the report …" over the screen until the next frame, for
+ * the half second a report over many years takes. */
+void reports_working(lk_ui *ui);
+
 /* Refuses what is not for the role, on the status line; true when allowed. */
 bool reports_allowed(lk_ui *ui);
 

@@ -42,11 +42,11 @@ cursor_line | grep -qF "Period: 01.01.2027" || fail "the cursor should sit on th
 
 keys PgDn
 wait_for_text "By course"
-dump_screen | grep -F "Leve med diabetes" | grep -F " 9 h" | grep -qF "█" || fail "the course row: 9 h with a bar"
-dump_screen | grep -F "Pårørendeskolen" | grep -F " 2 h" | grep -qF "100.0 %" || fail "the relatives' course"
+dump_screen | grep -F "Leve med diabetes" | grep -F " 9.0 h" | grep -qF "█" || fail "the course row: 9 h with a bar"
+dump_screen | grep -F "Pårørendeskolen" | grep -F " 2.0 h" | grep -qF "100.0 %" || fail "the relatives' course"
 wait_for_text "February 2027"
-dump_screen | grep -F "February 2027" | grep -qF " 9 h" || fail "February has the 9 h"
-dump_screen | grep -E "^ July 2027 " | grep -qF "0 h" || fail "a month without sessions shows 0 h"
+dump_screen | grep -F "February 2027" | grep -qF " 9.0 h" || fail "February has the 9 h"
+dump_screen | grep -E "^ July 2027 " | grep -qF "0.0 h" || fail "a month without sessions shows 0 h"
 keys G
 wait_for_text "Definitions"
 assert_screen_contains "by root."

@@ -580,6 +580,14 @@ Test(report, numbers_read_well)
 	cr_assert_str_eq(buf, "7 h 30 min");
 	report_hours_text(61, buf);
 	cr_assert_str_eq(buf, "1 h 1 min");
+	report_hours_short(61, buf);
+	cr_assert_str_eq(buf, "1.0 h");
+	report_hours_short(73350, buf); /* 1222 h 30 min */
+	cr_assert_str_eq(buf, "1222.5 h");
+	report_hours_short(20, buf);
+	cr_assert_str_eq(buf, "0.3 h");
+	report_hours_short(0, buf);
+	cr_assert_str_eq(buf, "0.0 h");
 	char pct[24];
 	report_share_text(2, 3, pct);
 	cr_assert_str_eq(pct, "66.7 %");

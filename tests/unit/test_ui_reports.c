@@ -170,7 +170,10 @@ Test(ui_reports, home_shows_reports_to_coordinators_only)
 {
 	lk_home_section s[LK_HOME_SECTIONS];
 	int n = home_sections(LK_ROLE_COORDINATOR, s);
-	cr_assert_eq(s[n - 1], LK_HOME_REPORTS);
+	bool seen = false;
+	for (int i = 0; i < n; i++)
+		seen |= s[i] == LK_HOME_REPORTS;
+	cr_assert(seen, "coordinators see Reports");
 	cr_assert_str_eq(home_section_label(LK_HOME_REPORTS), "Reports");
 	lk_role others[] = {LK_ROLE_STAFF, LK_ROLE_USER_REP};
 	for (int r = 0; r < 2; r++) {
@@ -374,9 +377,9 @@ Test(ui_reports, the_activity_document_has_figures_and_bars_with_numbers)
 	cr_assert(has_line(t, "Attendance rate", "75.0 %"), "3 of 4: %s", t);
 	cr_assert(has_line(t, "75.0 %", "█"), "a share has its bar: %s", t);
 	cr_assert(has_line(t, "User representatives' share", "50.0 %"), "%s", t);
-	cr_assert(has_line(t, "Hjertekurs", "6 h ████"), "the course's bar beside its hours: %s", t);
-	cr_assert(has_line(t, "February 2027", "6 h"), "%s", t);
-	cr_assert(has_line(t, "March 2027", "0 h"), "every month, zeros too: %s", t);
+	cr_assert(has_line(t, "Hjertekurs", "6.0 h ████"), "the course's bar beside its hours: %s", t);
+	cr_assert(has_line(t, "February 2027", "6.0 h"), "%s", t);
+	cr_assert(has_line(t, "March 2027", "0.0 h"), "every month, zeros too: %s", t);
 	cr_assert(strstr(t, "Definitions\n"), "%s", t);
 	cr_assert(strstr(t, "Made 10.01.2027 09:00 by koord."), "%s", t);
 	cr_assert_null(strstr(t, "Åse Ås"), "no participant's name in the activity report");
