@@ -605,7 +605,7 @@ static int slice_cells(slice_table *t, const char *name, const lk_report_counts 
 	int_cell(n->runs, runs);
 	int_cell(n->sessions_held, ses);
 	report_hours_short(n->teaching_min, hours);
-	report_bar_text(n->teaching_min, t->max, 4, bar, sizeof bar);
+	report_bar_text(n->teaching_min, t->max, 3, bar, sizeof bar);
 	snprintf(cell, sizeof cell, "%s %s", hours, bar);
 	int_cell(n->enrollments, people);
 	report_share_text(n->present, n->expected, att);
