@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lmskurs/attendance.h"
 #include "lmskurs/auditlog.h"
@@ -17,6 +18,7 @@
 #include "lmskurs/enroll_import.h"
 #include "lmskurs/participant.h"
 #include "lmskurs/privacy.h"
+#include "lmskurs/schema_gen.h"
 #include "lmskurs/sha256.h"
 #include "lmskurs/store.h"
 #include "testlib.h"
@@ -389,38 +391,49 @@ Test(auditlog, two_connections_keep_one_chain)
 	ctx_close(a);
 }
 
-/* A database from before the chain: entries without a hash, then the
- * migration (version 5) starts the chain after them. */
-Test(auditlog, entries_from_before_the_chain_are_not_covered_and_do_not_fail)
+/* A real database of version 4 (before the chain), made from the first
+ * four embedded migrations, with n audit entries (no hash column yet). */
+static void make_v4_db(const char *path, int n)
 {
-	lk_ctx *ctx = busy_db();
-	char path[512];
-	snprintf(path, sizeof path, "%s", tl_db_path(ctx));
-	ctx_close(ctx);
 	sqlite3 *h;
 	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
-	cr_assert_eq(sqlite3_exec(h, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;"
-		" DROP TABLE audit_chain; ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 4;",
-		NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
-	int64_t old = 0;
-	sqlite3_stmt *st;
-	sqlite3_prepare_v2(h, "SELECT count(*) FROM audit", -1, &st, NULL);
-	sqlite3_step(st);
-	old = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	for (int i = 0; i < 4; i++)
+		cr_assert_eq(sqlite3_exec(h, lk_migrations[i], NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	cr_assert_eq(sqlite3_exec(h, "PRAGMA user_version = 4; PRAGMA application_id = 1280136011;" /* LMSK */
+		"PRAGMA journal_mode = WAL;", NULL, NULL, NULL), SQLITE_OK);
+	for (int i = 0; i < n; i++)
+		cr_assert_eq(sqlite3_exec(h, "INSERT INTO audit (at, login, role, action, entity, entity_id)"
+			" VALUES ('2026-05-01T10:00:00', 'gammel', 'coordinator', 'create', 'person', 1)",
+			NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
+	chmod(path, 0600);
+}
+
+/* Entries from before the chain: the migration starts the chain after
+ * them; they are counted as not covered and do not fail the check. */
+Test(auditlog, entries_from_before_the_chain_are_not_covered_and_do_not_fail)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/gammel.db", tl_tmpdir());
+	make_v4_db(path, 3);
+	lk_ctx *ctx;
 	lk_err err;
 	cr_assert_eq(ctx_open(path, LK_OPEN_EXISTING, "koord", NULL, &ctx, NULL, &err), 0, "%s", err.msg);
 	cr_assert_eq(store_schema_version(ctx->db), store_schema_latest());
 	lk_audit_verdict v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_INTACT, "%s", v.line);
-	cr_assert_eq(v.unchained, old);
-	cr_assert_eq(v.entries, 0);
+	cr_assert_eq(v.unchained, 3);
+	cr_assert_eq(v.entries, 1, "the first coordinator's entry, made on opening, is the first chained");
 	mk(ctx, "Ny etter oppgraderingen");
 	v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_INTACT, "%s", v.line);
-	cr_assert_eq(v.unchained, old);
-	cr_assert_eq(v.entries, 1);
+	cr_assert_eq(v.unchained, 3);
+	cr_assert_eq(v.entries, 2);
+	/* A hash given to an old entry afterwards moves nothing: it is told. */
+	fx_exec(ctx, "DROP TRIGGER audit_no_update; UPDATE audit SET hash = 'x' WHERE id = 2");
+	v = verify(ctx);
+	cr_assert_eq(v.state, LK_CHAIN_START);
+	cr_assert_eq(v.entry_id, 2);
 	ctx_close(ctx);
 }
 

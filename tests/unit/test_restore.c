@@ -16,6 +16,7 @@
 #include "lmskurs/backup.h"
 #include "lmskurs/person.h"
 #include "lmskurs/restore.h"
+#include "lmskurs/schema_gen.h"
 #include "lmskurs/store.h"
 #include "testlib.h"
 
@@ -121,23 +122,44 @@ Test(restore, a_backup_replaces_the_live_database_and_the_old_is_kept)
 	free(file);
 }
 
+/* A real backup of version 4, made from the first four embedded
+ * migrations, with one person and one audit entry. */
+static char *v4_backup(void)
+{
+	char *path = malloc(512);
+	snprintf(path, 512, "%s/gammel-backup.db", tl_tmpdir());
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	for (int i = 0; i < 4; i++)
+		cr_assert_eq(sqlite3_exec(h, lk_migrations[i], NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	cr_assert_eq(sqlite3_exec(h, "PRAGMA user_version = 4; PRAGMA application_id = 1280136011;" /* LMSK */
+		"INSERT INTO app_user (login, role, created_at) VALUES ('koord', 'coordinator', '2026-01-01T00:00:00');"
+		"INSERT INTO person (name, kind, created_at) VALUES ('Gammel Ødegård', 'professional', '2026-01-01T00:00:00');"
+		"INSERT INTO audit (at, login, role, action, entity, entity_id) VALUES"
+		" ('2026-01-01T00:00:00', 'koord', 'coordinator', 'create', 'person', 1);", NULL, NULL, NULL), SQLITE_OK,
+		"%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	return path;
+}
+
 Test(restore, an_older_version_is_upgraded)
 {
 	lk_ctx *ctx = tl_ctx();
 	lk_err err;
-	char *file = backup_of(ctx);
-	q_exec(file, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; DROP TABLE audit_chain;"
-		" ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 4;");
+	tl_person(ctx, "Nyere person", LK_PROFESSIONAL);
+	char *file = v4_backup();
 	lk_restore_result r;
 	cr_assert_eq(db_restore(ctx, file, &r, &err), 0, "%s", err.msg);
 	cr_assert_eq(r.from_version, 4);
+	cr_assert(r.access);
 	cr_assert_eq(store_schema_version(ctx->db), store_schema_latest());
-	cr_assert_eq(people(ctx), 2);
+	cr_assert_eq(people(ctx), 1);
+	cr_assert_eq(q_int(tl_db_path(ctx), "SELECT count(*) FROM person WHERE name = 'Gammel Ødegård'"), 1);
 	lk_audit_verdict v;
 	cr_assert_eq(auditlog_verify(ctx, &v, &err), 0, "%s", err.msg);
 	cr_assert_eq(v.state, LK_CHAIN_INTACT, "%s", v.line);
-	cr_assert_gt(v.unchained, 0);
-	cr_assert_eq(v.entries, 1, "the restore's own entry starts the chain");
+	cr_assert_eq(v.unchained, 1, "the backup's own entry");
+	cr_assert_eq(v.entries, 1, "the restore's entry starts the chain");
 	restore_result_free(&r);
 	ctx_close(ctx);
 	free(file);
