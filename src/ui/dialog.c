@@ -8,16 +8,24 @@
 #include "lmskurs/ui/people.h"
 #include "lmskurs/ui/uitext.h"
 
-enum { BOX_MAX_W = 72 };
+/* Messages read best at most 72 wide; the person picker is a table and
+ * takes up to 90. */
+enum { BOX_MAX_W = 72, PICKER_MAX_W = 90 };
 
-/* A centred box for inner_lines of content plus a hint line. */
-static lk_rect box_rect(const lk_ui *ui, int inner_lines)
+/* A centred box at most max_w wide for inner_lines of content plus a hint
+ * line. */
+static lk_rect box_rect_w(const lk_ui *ui, int inner_lines, int max_w)
 {
-	int w = ui->cols - 4 < BOX_MAX_W ? ui->cols - 4 : BOX_MAX_W;
+	int w = ui->cols - 4 < max_w ? ui->cols - 4 : max_w;
 	int h = inner_lines + 4;
 	if (h > ui->rows - 2)
 		h = ui->rows - 2;
 	return (lk_rect){.y = (ui->rows - h) / 2, .x = (ui->cols - w) / 2, .h = h, .w = w};
+}
+
+static lk_rect box_rect(const lk_ui *ui, int inner_lines)
+{
+	return box_rect_w(ui, inner_lines, BOX_MAX_W);
 }
 
 static lk_rect inner(lk_rect box)
@@ -184,8 +192,18 @@ char *dialog_reason(lk_ui *ui, const char *title, const char *prompt)
 struct picker {
 	const char *title;
 	lk_people_source src;
+	lk_list_ops ops; /* people_list_ops without the Status column */
 	lk_list list;
 	lk_edit filter;
+};
+
+/* Only active people are offered, so their status says nothing: names,
+ * kinds and professions share the width (the list sizes them by what the
+ * page shows, so names come whole). */
+static const lk_column picker_cols[] = {
+	{N_("Name"), 16, 3},
+	{N_("Kind"), 12, 1},
+	{N_("Profession / organisation"), 14, 2},
 };
 
 static const lk_action picker_actions[] = {
@@ -207,7 +225,7 @@ static void picker_hint(lk_ui *ui, lk_rect box)
 static void picker_draw(lk_ui *ui, void *arg)
 {
 	struct picker *p = arg;
-	lk_rect box = box_rect(ui, ui->rows);
+	lk_rect box = box_rect_w(ui, ui->rows, PICKER_MAX_W);
 	screen_box(ui, box, p->title);
 	lk_rect in = inner(box);
 	int lw = screen_text(ui, in.y, in.x, in.w / 2, _("Filter: "), LK_STYLE_DIM);
@@ -242,9 +260,11 @@ static int picker_key(lk_ui *ui, struct picker *p, lk_key key)
 
 bool dialog_pick_person(lk_ui *ui, const char *title, int person_kind, int64_t *id, char **name)
 {
-	struct picker p = {.title = title, .src = {ui->ctx, person_kind, false}};
+	struct picker p = {.title = title, .src = {ui->ctx, person_kind, false}, .ops = people_list_ops};
 	lk_err err;
-	list_init(&p.list, &people_list_ops, &p.src);
+	p.ops.cols = picker_cols;
+	p.ops.ncols = (int)(sizeof picker_cols / sizeof picker_cols[0]);
+	list_init(&p.list, &p.ops, &p.src);
 	edit_init(&p.filter, NULL, false);
 	int done = list_reload(&p.list, &err) < 0 ? -1 : 0;
 	if (done < 0)
