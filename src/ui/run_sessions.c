@@ -142,11 +142,16 @@ static int add_conflict(void *arg, const lk_conflict *c)
 	return 0;
 }
 
-/* Conflicts of the row's session; holidays come with the session itself. */
-static int read_conflicts(lk_ctx *ctx, run_session_row *r, struct conflict_acc *a, lk_err *err)
+/* Conflicts of the row's session, after its public holiday (which comes
+ * with the session itself) in words. */
+static int read_conflicts(lk_ctx *ctx, run_session_row *r, const char *holiday, struct conflict_acc *a,
+	lk_err *err)
 {
 	if (!tb_open(&a->lines))
 		return lk_fail(err, LK_ENOMEM, _("Out of memory."));
+	char *hol = holiday ? uitext_printf(_("! public holiday: %s"), holiday) : NULL;
+	tb_add(&a->lines, "\n", hol);
+	free(hol);
 	int rc = r->status == LK_SESSION_CANCELLED ? 0 : conflict_for_session(ctx, r->id, add_conflict, a, err);
 	r->conflicts = tb_close(&a->lines);
 	if (rc == 0 && !r->conflicts)
@@ -154,9 +159,10 @@ static int read_conflicts(lk_ctx *ctx, run_session_row *r, struct conflict_acc *
 	return rc;
 }
 
-/* The status-and-pairing cell: "F+B" or "! missing …" and the markers of
- * double bookings and holidays, after "held" for a held session; a
- * cancelled one says only that. */
+/* The status cell: "held" for a held session, the public holiday by its
+ * name ("! Easter Monday": short, and beside the date it belongs to, so
+ * it stays readable when the cell is cut), "F+B" or "! missing …", then
+ * the markers of double bookings; a cancelled session says only that. */
 static char *row_marks(run_session_row *r, const struct conflict_acc *a, const char *holiday)
 {
 	text_buf t;
@@ -167,13 +173,13 @@ static char *row_marks(run_session_row *r, const struct conflict_acc *a, const c
 	if (r->status == LK_SESSION_CANCELLED)
 		return tb_close(&t);
 	char *pair = r->paired ? strdup(r->pairing) : uitext_printf("! %s", r->pairing);
-	char *hol = holiday ? uitext_printf(_("! holiday: %s"), holiday) : NULL;
+	char *hol = holiday ? uitext_printf("! %s", holiday) : NULL;
 	char *room = a->room ? uitext_printf("! %s", conflict_kind_label(LK_CONFLICT_ROOM)) : NULL;
 	char *person = a->person ? uitext_printf("! %s", conflict_kind_label(LK_CONFLICT_FACILITATOR)) : NULL;
+	tb_add(&t, " · ", hol);
 	tb_add(&t, " · ", pair);
 	tb_add(&t, " · ", room);
 	tb_add(&t, " · ", person);
-	tb_add(&t, " · ", hol);
 	r->warn = !r->paired || hol || room || person;
 	free(pair);
 	free(hol);
@@ -211,12 +217,13 @@ run_session_row *run_session_row_new(lk_ctx *ctx, const lk_session *s, lk_err *e
 {
 	run_session_row *r = row_from(s);
 	struct conflict_acc a = {0};
+	const char *holiday = s->status == LK_SESSION_CANCELLED ? NULL : s->holiday;
 	if (!r) {
 		lk_fail(err, LK_ENOMEM, _("Out of memory."));
 		return NULL;
 	}
-	if (read_people(ctx, r, err) < 0 || read_conflicts(ctx, r, &a, err) < 0 ||
-	    !(r->marks = row_marks(r, &a, s->status == LK_SESSION_CANCELLED ? NULL : s->holiday))) {
+	if (read_people(ctx, r, err) < 0 || read_conflicts(ctx, r, holiday, &a, err) < 0 ||
+	    !(r->marks = row_marks(r, &a, holiday))) {
 		if (!r->marks && err->code == LK_OK)
 			lk_fail(err, LK_ENOMEM, _("Out of memory."));
 		run_session_row_free(r);
@@ -343,17 +350,20 @@ static lk_style sessions_cells(const void *row, const char **cells)
 	return r->warn ? LK_STYLE_WARNING : LK_STYLE_NORMAL;
 }
 
-/* What matters most comes first, and "! missing user representative" is
- * read whole at 100 columns: room and topic give way on a narrow terminal
- * (the selected session is shown whole below the list). */
+/* What matters most comes first. The list sizes columns by the page
+ * shown: Status takes only what its cells need ("F+B" is short), up to 29
+ * columns before the others get theirs, so "! missing user
+ * representative" is read whole at 100 columns; facilitators, room and
+ * topic share the rest and give way on a narrow terminal (the selected
+ * session is shown whole below the list). */
 static const lk_column sessions_cols[] = {
 	{N_("No."), 3, 0},
-	{N_("Date"), 20, 0},
+	{N_("Date"), 21, 0},
 	{N_("Time"), 11, 0},
-	{N_("Status, pairing"), 29, 3},
+	{N_("Status"), 29, 2},
 	{N_("Facilitators"), 12, 3},
-	{N_("Room"), 6, 1},
-	{N_("Topic"), 6, 2},
+	{N_("Room"), 5, 2},
+	{N_("Topic"), 5, 1},
 };
 
 const lk_list_ops run_sessions_list_ops = {
