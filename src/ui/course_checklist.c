@@ -78,7 +78,7 @@ static void phase_move(lk_course_page *p, int to)
 
 typedef struct item_row {
 	lk_checklist_item it;
-	char *who; /* "ticked by koord, 10.01.2027" or "" */
+	char *who; /* "koord 10.01.2027 09:00" (under "Ticked by") or "" */
 } item_row;
 
 static void item_row_free(void *row)
@@ -103,13 +103,15 @@ static void stamp_show(const char *at, char buf[static 17])
 		snprintf(buf, 17, "%s", head);
 }
 
+/* Who ticked the item and when, "koord 10.01.2027 09:00": the column's
+ * title says "Ticked by". "" when it is not ticked. */
 static char *ticked_text(const lk_checklist_item *it)
 {
 	char shown[17];
 	if (!it->done)
 		return strdup("");
 	stamp_show(it->done_at, shown);
-	return uitext_printf(_("ticked by %s %s"), it->done_by ? it->done_by : "", shown);
+	return uitext_printf("%s %s", it->done_by ? it->done_by : "", shown);
 }
 
 static item_row *item_row_new(const lk_checklist_item *it)
@@ -199,10 +201,13 @@ static lk_style item_cells(const void *row, const char **cells)
 	return r->it.done ? LK_STYLE_DIM : LK_STYLE_NORMAL;
 }
 
+/* The item text weighs most; who ticked and when ("koord 10.01.2027
+ * 09:00") takes what its cells need when there is room (the list sizes
+ * columns by the page shown). */
 static const lk_column item_cols[] = {
 	{N_("Done"), 4, 0},
 	{N_("Checklist item"), 20, 3},
-	{N_("Ticked by"), 0, 2},
+	{N_("Ticked by"), 9, 1},
 };
 
 static const lk_list_ops items_list_ops = {
@@ -471,6 +476,17 @@ static char *item_form_title(lk_view *v)
 	return uitext_printf(_("New checklist item for phase %s"), label);
 }
 
+/* After an item was added (at the end of its phase's list): the cursor
+ * goes to it when the view below shows that list. */
+static void select_added(lk_ui *ui)
+{
+	lk_view *top = ui_top(ui);
+	lk_list *l = top && top->ops->list ? top->ops->list(top) : NULL;
+	lk_err err;
+	if (l && l->ops == &items_list_ops && l->total > 0 && list_move_to(l, l->total - 1, &err) < 0)
+		ui_status_err(ui, &err);
+}
+
 static void item_form_save(lk_view *v)
 {
 	item_form *s = v->state;
@@ -483,7 +499,9 @@ static void item_form_save(lk_view *v)
 		return;
 	}
 	ui_status(v->ui, LK_STYLE_OK, "%s", _("Added the checklist item."));
-	ui_pop(v->ui);
+	lk_ui *ui = v->ui;
+	ui_pop(ui);
+	select_added(ui);
 }
 
 static bool item_form_request(lk_view *v, lk_action a)

@@ -22,7 +22,7 @@ typedef struct check_row {
 	bool done;
 	char *phase; /* the phase's label */
 	char *text;
-	char *by;    /* "ticked by koord 10.01.2027 09:00" or "" */
+	char *by;    /* "koord 10.01.2027 09:00" (under "Ticked by") or "" */
 } check_row;
 
 typedef struct check_state {
@@ -62,7 +62,8 @@ static void check_row_free(void *row)
 	free(r);
 }
 
-/* "ticked by koord, 10.01.2027 09:00" from the stored stamp. */
+/* "koord 10.01.2027 09:00" from the stored stamp: the column's title
+ * says "Ticked by". */
 static char *ticked_by(const lk_checklist_item *it)
 {
 	if (!it->done)
@@ -73,7 +74,7 @@ static char *ticked_by(const lk_checklist_item *it)
 	snprintf(minute, sizeof minute, "%s", it->done_at ? it->done_at : "");
 	if (datetime_parse(minute, &t, NULL) == 0)
 		datetime_show(t, when);
-	return uitext_printf(_("ticked by %s, %s"), it->done_by ? it->done_by : "", when);
+	return uitext_printf("%s %s", it->done_by ? it->done_by : "", when);
 }
 
 static check_row *check_row_new(const lk_checklist_item *it)
@@ -137,10 +138,12 @@ static lk_style check_cells(const void *row, const char **cells)
 	return r->done ? LK_STYLE_DIM : LK_STYLE_NORMAL;
 }
 
+/* The item text gets the width: the phase and who ticked take what their
+ * cells need (the list sizes columns by the page shown). */
 static const lk_column check_cols[] = {
 	{N_("Item"), 20, 4},
 	{N_("Phase"), 12, 1},
-	{N_("Done"), 12, 2},
+	{N_("Ticked by"), 9, 1},
 };
 
 static const lk_list_ops check_list_ops = {
@@ -196,15 +199,18 @@ static char *check_title(lk_view *v)
 	return uitext_printf(_("Checklist: %s · %s"), s->run.course_title, s->run.title);
 }
 
+/* The intro's lines at most (three on a narrow terminal). */
+enum { INTRO_MAX = 3 };
+
 static void check_draw(lk_view *v, lk_rect r)
 {
 	check_state *s = v->state;
 	lk_rect in = {r.y + 1, r.x + 1, r.h - 1, r.w - 2};
 	char *intro = uitext_printf(_("Phase now: %s. Moving on asks for the items of this phase; unticked ones can only be passed with a written reason."),
 		run_phase_label(s->run.phase));
-	int n = screen_wrap(v->ui, (lk_rect){in.y, in.x, 2, in.w}, intro ? intro : "", LK_STYLE_DIM);
+	int n = screen_wrap(v->ui, (lk_rect){in.y, in.x, INTRO_MAX, in.w}, intro ? intro : "", LK_STYLE_DIM);
 	free(intro);
-	n = n > 2 ? 2 : n;
+	n = n > INTRO_MAX ? INTRO_MAX : n;
 	ui_draw_list(v->ui, &s->list, (lk_rect){in.y + n + 1, in.x, in.h - n - 1, in.w});
 }
 

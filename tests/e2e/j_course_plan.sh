@@ -111,7 +111,7 @@ for ((i = 1; i < items; i++)); do
 	keys Space j
 	wait_for_text "$((i + 1))/$items"
 done
-wait_for_text "ticked by"
+wait_for_text "[x]"
 expect_eq "ticked in idea" "$((items - 1))" \
 	"$(sql "SELECT count(*) FROM checklist_item WHERE course_id = 1 AND phase = 'idea' AND done = 1")"
 

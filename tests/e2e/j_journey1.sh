@@ -187,7 +187,7 @@ assert_screen_contains "Moves: > next: planning"
 n=$(sql "SELECT count(*) FROM checklist_item WHERE course_id = 1 AND phase = 'idea'")
 wait_for_text "1/$n"
 tick_all "SELECT count(*) FROM checklist_item WHERE course_id = 1 AND phase = 'idea' AND done = 1" "$n"
-wait_for_text "ticked by"
+wait_for_text "[x]"
 keys '>'
 wait_for_text "Every condition for planning is met. Move there now?"
 keys y
