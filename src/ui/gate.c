@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lmskurs/i18n.h"
 #include "lmskurs/ui/dialog.h"
@@ -35,9 +36,71 @@ static char *stream_text(FILE *f, char **buf)
 	return *buf;
 }
 
+/* ---- advice on unticked checklist items ---- */
+
+/* Whether sentence is the core's unticked checklist item (phase.h:
+ * phase_unticked words it with this msgid): the translation's text
+ * before and after the item. */
+static bool is_unticked(const char *sentence)
+{
+	const char *fmt = _("checklist: '%s' is not ticked");
+	const char *hole = strstr(fmt, "%s");
+	if (!hole)
+		return false;
+	size_t head = (size_t)(hole - fmt), tail = strlen(hole + 2), len = strlen(sentence);
+	return len >= head + tail && strncmp(sentence, fmt, head) == 0 &&
+		strcmp(sentence + len - tail, hole + 2) == 0;
+}
+
+static int count_unticked(const lk_gate *g, int first)
+{
+	int n = 0;
+	for (int i = first; i < g->n; i++)
+		n += is_unticked(g->unmet[i]);
+	return n;
+}
+
+static bool offers(const lk_view *v, lk_action a)
+{
+	for (const lk_action *p = v && v->ops->actions ? v->ops->actions : NULL; p && *p; p++)
+		if (*p == a)
+			return true;
+	return false;
+}
+
+/* How to tick n items, by what the screen that asks offers: the run's C
+ * (its checklist), the course tab's Space (the checklist is on it), or in
+ * general words. Newly allocated. */
+static char *tick_advice(const lk_ui *ui, int n)
+{
+	const lk_view *v = ui_top(ui);
+	char keys[64];
+	unsigned long un = (unsigned long)n;
+	if (offers(v, LK_ACT_CHECKLIST) && keys_names(LK_ACT_CHECKLIST, false, keys, sizeof keys) > 0)
+		return uitext_printf(ngettext("To tick it: Esc, then %s opens the checklist.",
+			"To tick them: Esc, then %s opens the checklist.", un), keys);
+	if (offers(v, LK_ACT_TOGGLE) && keys_names(LK_ACT_TOGGLE, false, keys, sizeof keys) > 0)
+		return uitext_printf(ngettext("To tick it: Esc, then %s ticks the selected item of the checklist on this tab.",
+			"To tick them: Esc, then %s ticks the selected item of the checklist on this tab.", un), keys);
+	return uitext_printf("%s", _("Tick the checklist items first, or write why you move on anyway."));
+}
+
+/* The advice as a paragraph of f when unmet sentences from first on are
+ * unticked checklist items. */
+static void put_advice(FILE *f, const lk_ui *ui, const lk_gate *g, int first)
+{
+	int n = count_unticked(g, first);
+	char *advice = n > 0 ? tick_advice(ui, n) : NULL;
+	if (advice)
+		fprintf(f, "\n\n%s", advice);
+	free(advice);
+}
+
+/* ---- the texts ---- */
+
 /* Why the move is refused: the hard conditions (marked "!" and named as
  * such), the pairing rule in plain words, then the rest. */
-static char *hard_text(const char *to, const lk_gate *g, int n_hard)
+static char *hard_text(const lk_ui *ui, const char *to, const lk_gate *g, int n_hard)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -50,12 +113,14 @@ static char *hard_text(const char *to, const lk_gate *g, int n_hard)
 	if (g->n > n_hard) {
 		fprintf(f, "\n\n%s", _("Also not met (a reason could pass these):"));
 		list_lines(f, g, n_hard, g->n, "-");
+		put_advice(f, ui, g, n_hard);
 	}
 	return stream_text(f, &buf);
 }
 
-/* "Not met for moving to X:" and the sentences, one per line. */
-static char *soft_list(const char *to, const lk_gate *g)
+/* "Not met for moving to X:" and the sentences, one per line, then how
+ * to tick unticked checklist items. */
+static char *soft_list(const lk_ui *ui, const char *to, const lk_gate *g)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -64,6 +129,7 @@ static char *soft_list(const char *to, const lk_gate *g)
 		return NULL;
 	fprintf(f, _("Not met for moving to %s:"), to);
 	list_lines(f, g, 0, g->n, "-");
+	put_advice(f, ui, g, 0);
 	return stream_text(f, &buf);
 }
 
@@ -87,7 +153,7 @@ static bool ask_first(lk_ui *ui, const char *title, const char *list)
  * Returns the reason (caller frees) or NULL when cancelled. */
 static char *ask_reason(lk_ui *ui, const char *to, const lk_gate *g)
 {
-	char *list = soft_list(to, g);
+	char *list = soft_list(ui, to, g);
 	if (!list)
 		return NULL;
 	char *prompt = uitext_printf("%s\n\n%s", list,
@@ -120,7 +186,7 @@ static bool do_move(lk_ui *ui, const char *to, const char *reason, lk_phase_move
 
 static bool refuse_hard(lk_ui *ui, const char *to, const lk_gate *g, int n_hard)
 {
-	char *text = hard_text(to, g, n_hard);
+	char *text = hard_text(ui, to, g, n_hard);
 	dialog_error(ui, _("Not moved"), text ? text : _("Out of memory."));
 	free(text);
 	ui_status(ui, LK_STYLE_WARNING, _("Not moved to %s."), to);
