@@ -103,11 +103,13 @@ static lk_style member_cells(const void *row, const char **cells)
 	return m->active ? LK_STYLE_NORMAL : LK_STYLE_DIM;
 }
 
+/* "Role" is the member's role in this group ("kurseier"): a short title,
+ * and room for a short note even on a narrow terminal. */
 static const lk_column member_cols[] = {
 	{N_("Name"), 14, 2},
 	{N_("Kind"), 19, 0},
 	{N_("Profession / organisation"), 10, 2},
-	{N_("Role in the group"), 0, 2},
+	{N_("Role"), 8, 2},
 };
 
 static const lk_list_ops group_list_ops = {
@@ -154,12 +156,16 @@ static void group_add(lk_course_page *p)
 	lk_err err;
 	if (!courses_may_edit(p->ui) || !dialog_pick_person(p->ui, _("Add to the planning group"), -1, &id, &name))
 		return;
-	if (course_member_add(p->ui->ctx, p->id, id, NULL, &err) < 0)
+	bool added = course_member_add(p->ui->ctx, p->id, id, NULL, &err) == 0;
+	if (!added)
 		course_refused(p->ui, _("Not added"), &err);
 	else
 		ui_status(p->ui, LK_STYLE_OK, _("Added %s to the planning group."), name);
 	free(name);
 	course_page_reload(p);
+	/* The cursor goes to the one just added. */
+	if (added && !list_select_id(&p->list, id, &err) && err.code)
+		ui_status_err(p->ui, &err);
 }
 
 static void group_remove(lk_course_page *p, const lk_member *m)

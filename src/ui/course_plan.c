@@ -283,6 +283,22 @@ static char *part_form_title(lk_view *v)
 	                  : uitext_printf("%s", _("New part of the session plan"));
 }
 
+/* After a part was added (at the end of the plan): the cursor goes to it
+ * when the view below shows the plan. */
+static void select_added(lk_ui *ui, int64_t id)
+{
+	lk_view *top = ui_top(ui);
+	lk_list *l = top && top->ops->list ? top->ops->list(top) : NULL;
+	lk_err err;
+	lk_err_clear(&err);
+	if (!l || l->ops != &plan_list_ops || l->total == 0)
+		return;
+	if (list_move_to(l, l->total - 1, &err) == 0)
+		list_select_id(l, id, &err);
+	if (err.code)
+		ui_status_err(ui, &err);
+}
+
 static void part_form_save(lk_view *v)
 {
 	part_form *s = v->state;
@@ -305,7 +321,11 @@ static void part_form_save(lk_view *v)
 		return;
 	}
 	ui_status(v->ui, LK_STYLE_OK, s->part.id ? _("Saved the part %s.") : _("Added the part %s."), p.topic);
-	ui_pop(v->ui);
+	lk_ui *ui = v->ui;
+	int64_t added = s->part.id ? 0 : p.id;
+	ui_pop(ui);
+	if (added)
+		select_added(ui, added);
 }
 
 static bool part_form_request(lk_view *v, lk_action a)

@@ -158,6 +158,50 @@ static int session_form_reload(lk_view *v, lk_err *err)
 
 enum { S_FIRST, S_RHYTHM, S_START, S_ROOM };
 
+/* The first session of a run on a public holiday, and how many are. */
+struct holidays {
+	int n, seq;
+	char day[11];
+	char *name;
+};
+
+static int holiday_one(void *arg, const lk_session *se)
+{
+	struct holidays *h = arg;
+	if (!se->holiday || h->n++ > 0)
+		return 0;
+	h->seq = se->seq;
+	date_show(se->starts_at.date, h->day);
+	h->name = strdup(se->holiday);
+	return 0;
+}
+
+/* "Laid out 2 sessions; session 1 (29.03.2027) is on Easter Monday" as a
+ * warning when sessions fall on public holidays (the new-run form says
+ * it in a dialog), else the plain count. */
+static void schedule_said(lk_ui *ui, int64_t run_id, int n)
+{
+	struct holidays h = {0};
+	lk_err err;
+	unsigned long un = (unsigned long)n;
+	if (session_list(ui->ctx, run_id, holiday_one, &h, &err) < 0 || h.n == 0 || !h.name) {
+		ui_status(ui, LK_STYLE_OK, ngettext("Laid out %d session from the session plan.",
+			"Laid out %d sessions from the session plan.", un), n);
+		free(h.name);
+		return;
+	}
+	char *laid = uitext_printf(ngettext("Laid out %d session", "Laid out %d sessions", un), n);
+	/* TRANSLATORS: more sessions on public holidays after the first */
+	char *more = h.n > 1 ? uitext_printf(ngettext(", and %d more", ", and %d more",
+		(unsigned long)(h.n - 1)), h.n - 1) : NULL;
+	/* TRANSLATORS: "Laid out 2 sessions; session 1 (29.03.2027) is on Easter Monday" and maybe ", and 1 more" */
+	ui_status(ui, LK_STYLE_WARNING, _("%s; session %d (%s) is on %s%s."), laid ? laid : "", h.seq, h.day, h.name,
+		more ? more : "");
+	free(laid);
+	free(more);
+	free(h.name);
+}
+
 static int schedule_save(lk_view *v, lk_err *err)
 {
 	rform_state *s = v->state;
@@ -169,8 +213,7 @@ static int schedule_save(lk_view *v, lk_err *err)
 	int n = run_schedule(v->ui->ctx, s->id, &sc, err);
 	if (n < 0)
 		return -1;
-	ui_status(v->ui, LK_STYLE_OK, ngettext("Laid out %d session from the session plan.",
-		"Laid out %d sessions from the session plan.", (unsigned long)n), n);
+	schedule_said(v->ui, s->id, n);
 	return 0;
 }
 
