@@ -64,12 +64,6 @@ static int due_row(void *arg, const lk_purge_item *it)
 	return table_rows(t) % CLI_PAGE == 0 && table_flush(t) < 0;
 }
 
-static int due_fetch(void *arg, lk_page page, lk_err *err)
-{
-	cli_app *app = ((void **)arg)[0];
-	return privacy_due_list(app->ctx, page, due_row, ((void **)arg)[1], err);
-}
-
 /* "Retention: 12 months; due: last activity on or before 10.01.2026." */
 static void say_rule(const lk_ctx *ctx)
 {
@@ -99,10 +93,13 @@ static int dry_run(cli_app *app, cli_format fmt)
 			"%lld participants are due for removal (dry run: nothing was changed).\n", (unsigned long)n),
 			(long long)n);
 	}
-	void *job[2] = {app, t};
-	int rc = n == 0 && fmt == CLI_TEXT ? CLI_OK : cli_list_pages(t, due_fetch, job, "");
+	/* One query, flushed a page at a time (due_row): the rule is worked out
+	 * once however many are due. */
+	int rc = n == 0 && fmt == CLI_TEXT ? 0 : privacy_due_list(app->ctx, (lk_page){0, 0}, due_row, t, &err);
+	if (rc == 0 && table_flush(t) < 0)
+		rc = lk_fail(&err, LK_ENOMEM, _("Out of memory."));
 	table_free(t);
-	return rc;
+	return rc < 0 ? cli_report(&err) : CLI_OK;
 }
 
 /* What a purge or an erasure left to finish. */

@@ -63,32 +63,6 @@ static int compact(lk_ctx *ctx, lk_privacy_result *res, lk_err *err)
 
 /* ---- the purge ---- */
 
-enum { PURGE_BATCH = 64 };
-
-/* One batch of due items, copied out of the stream so the rows can be
- * changed afterwards (the query is asked again after each batch). */
-struct batch {
-	lk_purge_item items[PURGE_BATCH];
-	int n;
-};
-
-static int take_item(void *arg, const lk_purge_item *it)
-{
-	struct batch *b = arg;
-	lk_purge_item *c = &b->items[b->n++];
-	*c = *it;
-	c->since = strdup(it->since);
-	c->last_run = strdup(it->last_run);
-	return b->n == PURGE_BATCH;
-}
-
-static void batch_free(struct batch *b)
-{
-	for (int i = 0; i < b->n; i++)
-		purge_item_free(&b->items[i]);
-	b->n = 0;
-}
-
 struct purge_job {
 	lk_ctx *ctx;
 	int (*each)(void *, const lk_purge_item *);
@@ -97,34 +71,38 @@ struct purge_job {
 	int64_t done;
 };
 
-static int purge_one(struct purge_job *j, const lk_purge_item *it, lk_err *err)
+struct purge_walk {
+	struct purge_job *j;
+	lk_err *err;
+	int rc;
+};
+
+static int purge_one(void *arg, const lk_purge_item *it)
 {
+	struct purge_walk *w = arg;
+	struct purge_job *j = w->j;
 	char detail[96];
-	if (!it->since || !it->last_run)
-		return lk_fail(err, LK_ENOMEM, _("Out of memory."));
 	snprintf(detail, sizeof detail, "retention %d months; last activity %.10s",
 		j->ctx->settings.retention_months, it->since);
-	if (store_privacy_clear(j->ctx->db, it->participant_id, 0, j->stamp, err) < 0 ||
-	    audit_log(j->ctx, "purge", "participant", it->participant_id, detail, err) < 0)
-		return -1;
+	if (store_privacy_clear(j->ctx->db, it->participant_id, 0, j->stamp, w->err) < 0 ||
+	    audit_log(j->ctx, "purge", "participant", it->participant_id, detail, w->err) < 0) {
+		w->rc = -1;
+		return 1;
+	}
 	j->done++;
-	if (j->each && j->each(j->arg, it))
-		return lk_fail(err, LK_EIO, _("The purge was stopped; nothing was removed."));
+	if (j->each && j->each(j->arg, it)) {
+		w->rc = lk_fail(w->err, LK_EIO, _("The purge was stopped; nothing was removed."));
+		return 1;
+	}
 	return 0;
 }
 
 static int purge_in_tx(struct purge_job *j, lk_err *err)
 {
-	struct batch b = {.n = 0};
-	int rc = 0;
-	do {
-		batch_free(&b);
-		rc = store_privacy_due(j->ctx->db, j->cutoff, (lk_page){0, PURGE_BATCH}, take_item, &b, err);
-		for (int i = 0; rc == 0 && i < b.n; i++)
-			rc = purge_one(j, &b.items[i], err);
-	} while (rc == 0 && b.n == PURGE_BATCH);
-	batch_free(&b);
-	return rc;
+	struct purge_walk w = {j, err, 0};
+	if (store_privacy_due_all(j->ctx->db, j->cutoff, purge_one, &w, err) < 0 || w.rc < 0)
+		return -1;
+	return 0;
 }
 
 int privacy_purge(lk_ctx *ctx, int (*each)(void *, const lk_purge_item *), void *arg,

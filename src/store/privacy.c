@@ -72,6 +72,32 @@ int store_privacy_due(lk_db *db, const char *cutoff, lk_page page,
 	return stream_items(db, st, each, arg, _("reading participants due for removal"), err);
 }
 
+/* The due list is first copied into a temporary table (in memory:
+ * temp_store), so each() may change the participants while it is walked,
+ * and the rule is computed once however long the list. */
+int store_privacy_due_all(lk_db *db, const char *cutoff,
+	int (*each)(void *, const lk_purge_item *), void *arg, lk_err *err)
+{
+	sqlite3_stmt *st;
+	if (st_exec(db, "CREATE TEMP TABLE IF NOT EXISTS privacy_due (n INTEGER PRIMARY KEY,"
+			" id INTEGER, since TEXT, run_id INTEGER, course TEXT, run TEXT);"
+			" DELETE FROM temp.privacy_due;", err) < 0 ||
+	    st_prepare(db, DUE_CTE " INSERT INTO temp.privacy_due (id, since, run_id, course, run)"
+			   " SELECT d.id, d.since, coalesce(lr.id, 0), coalesce(c.title, ''), coalesce(lr.title, '')"
+			   " FROM due d LEFT JOIN run lr ON lr.id = " LAST_RUN
+			   " LEFT JOIN course c ON c.id = lr.course_id"
+			   " WHERE d.since <= ?1 ORDER BY d.since, d.id", &st, err) < 0)
+		return -1;
+	st_bind_text(st, 1, cutoff);
+	if (st_exec_stmt(db, st, _("reading participants due for removal"), err) < 0 ||
+	    st_prepare(db, "SELECT id, since, run_id, course, run FROM temp.privacy_due ORDER BY n", &st, err) < 0)
+		return -1;
+	int rc = stream_items(db, st, each, arg, _("reading participants due for removal"), err);
+	lk_err ignore;
+	st_exec(db, "DELETE FROM temp.privacy_due", &ignore);
+	return rc;
+}
+
 int64_t store_privacy_due_count(lk_db *db, const char *cutoff, lk_err *err)
 {
 	sqlite3_stmt *st;

@@ -13,6 +13,10 @@
 int store_privacy_due(lk_db *db, const char *cutoff, lk_page page,
 	int (*each)(void *arg, const lk_purge_item *it), void *arg, lk_err *err);
 int64_t store_privacy_due_count(lk_db *db, const char *cutoff, lk_err *err);
+/* Every participant due, in the same order, computed once: each() may
+ * change participants meanwhile (the purge). */
+int store_privacy_due_all(lk_db *db, const char *cutoff,
+	int (*each)(void *arg, const lk_purge_item *it), void *arg, lk_err *err);
 
 /* Clears id's name and contact details and sets purged_at = stamp, bumping
  * its version; version 0: whatever it is. LK_ENOTFOUND / LK_ECONFLICT as
