@@ -7,6 +7,8 @@
 
 #include "lmskurs/enroll.h"
 #include "lmskurs/participant.h"
+#include "lmskurs/store/participant.h"
+#include "lmskurs/text.h"
 #include "testlib.h"
 
 /* ---- fixtures: a second connection on the test database ---- */
@@ -671,6 +673,689 @@ Test(participant, search_and_count_on_fresh_connections)
 	for (int i = 0; i < 50; i++)
 		cr_assert_eq(participant_count(ctx, "ålvik", &err), 1, "%s", err.msg);
 	cr_assert_eq(participant_count(ctx, "ingen slik", &err), 0, "%s", err.msg);
+	ctx_close(staff);
+	ctx_close(ctx);
+}
+
+/* ---- the search index (schema/0006, issue 4) ----
+ *
+ * Searches go through two FTS5 indexes while they are up to date and read
+ * the table itself while someone changed participants behind their back
+ * (participant_fts_stale not empty). The helpers below run a search both
+ * ways: a purged participant added by plain SQL makes the index stale
+ * without changing what may be found; a rebuild makes it fresh again. */
+
+static int64_t fx_stale_rows(lk_ctx *ctx)
+{
+	return fx_int(ctx, "SELECT count(*) FROM participant_fts_stale");
+}
+
+static void fx_make_stale(lk_ctx *ctx)
+{
+	fx_exec(ctx, "INSERT INTO participant (name, created_at, purged_at)"
+		" VALUES ('', '2026-01-01T00:00:00', '2026-06-01T00:00:00')");
+	cr_assert_gt(fx_stale_rows(ctx), 0);
+}
+
+static void fx_rebuild(lk_ctx *ctx)
+{
+	lk_err err;
+	cr_assert_eq(store_participant_search_rebuild(ctx->db, &err), 0, "%s", err.msg);
+	cr_assert_eq(fx_stale_rows(ctx), 0);
+}
+
+/* search() and participant_count() through the index, then through the
+ * table; both must give want and its number of rows. Leaves it fresh. */
+static void both_ways(lk_ctx *coord, lk_ctx *ctx, const char *text, const char *want)
+{
+	lk_err err;
+	int64_t rows = 0;
+	for (const char *p = want; *p; p++)
+		rows += *p == '|';
+	fx_rebuild(coord);
+	for (int way = 0; way < 2; way++) {
+		const char *how = way ? "table" : "index";
+		cr_assert_str_eq(search(ctx, text, ALL), want, "'%s' through the %s", text, how);
+		cr_assert_eq(participant_count(ctx, text, &err), rows, "'%s' through the %s: %s", text, how, err.msg);
+		if (way == 0)
+			fx_make_stale(coord);
+	}
+	fx_rebuild(coord);
+}
+
+static void purge_by_sql(lk_ctx *ctx, int64_t id)
+{
+	/* As store_privacy_clear does it. */
+	fx_exec(ctx, "PRAGMA secure_delete = ON; UPDATE participant SET name = '', phone = '', email = '',"
+		" birth_year = NULL, notes = '', purged_at = '2027-01-10T09:00:00', version = version + 1"
+		" WHERE id = %lld", (long long)id);
+}
+
+Test(participant, index_folds_case_in_many_scripts_both_ways)
+{
+	lk_ctx *ctx = tl_ctx();
+	mk(ctx, "Kari Ødegård", "", "");
+	mk(ctx, "Анна Иванова", "", "");
+	mk(ctx, "Nguyễn Văn Ánh", "", "");
+	mk(ctx, "İsmail Yılmaz", "", "");
+	mk(ctx, "ismail berg", "", "");
+	mk(ctx, "Ærlend Åsheim", "", "");
+	mk(ctx, "王小明", "", "");
+	cr_assert_eq(fx_stale_rows(ctx), 0, "writes through lmskurs keep the index up to date");
+	both_ways(ctx, ctx, "ødegård", "Kari Ødegård|");
+	both_ways(ctx, ctx, "ØDEGÅRD", "Kari Ødegård|");
+	both_ways(ctx, ctx, "ИВАНОВА", "Анна Иванова|");
+	both_ways(ctx, ctx, "иван", "Анна Иванова|");
+	both_ways(ctx, ctx, "NGUYỄN VĂN", "Nguyễn Văn Ánh|");
+	both_ways(ctx, ctx, "ánh", "Nguyễn Văn Ánh|");
+	both_ways(ctx, ctx, "ism", "ismail berg|İsmail Yılmaz|");
+	both_ways(ctx, ctx, "İSMAIL", "ismail berg|İsmail Yılmaz|");
+	both_ways(ctx, ctx, "ærlend å", "Ærlend Åsheim|");
+	/* One and two characters: the short index. */
+	both_ways(ctx, ctx, "ø", "Kari Ødegård|");
+	both_ways(ctx, ctx, "Ås", "Ærlend Åsheim|");
+	both_ways(ctx, ctx, "И", "Анна Иванова|");
+	both_ways(ctx, ctx, "ỄN", "Nguyễn Văn Ánh|");
+	both_ways(ctx, ctx, "i", "ismail berg|Kari Ødegård|Ærlend Åsheim|İsmail Yılmaz|");
+	both_ways(ctx, ctx, "İ", "ismail berg|Kari Ødegård|Ærlend Åsheim|İsmail Yılmaz|");
+	both_ways(ctx, ctx, "ı", "İsmail Yılmaz|");
+	both_ways(ctx, ctx, "小", "王小明|");
+	both_ways(ctx, ctx, "小明", "王小明|");
+	both_ways(ctx, ctx, "x", "");
+	both_ways(ctx, ctx, "ødegårdx", "");
+	ctx_close(ctx);
+}
+
+Test(participant, index_takes_wildcards_and_quotes_literally)
+{
+	lk_ctx *ctx = tl_ctx();
+	mk(ctx, "anne 100% sikker", "", "");
+	mk(ctx, "Ola \"Store\" Hansen", "", "");
+	mk(ctx, "Per_Arne [gjest]*?", "", "");
+	mk(ctx, "Back\\slash", "", "");
+	both_ways(ctx, ctx, "%", "anne 100% sikker|");
+	both_ways(ctx, ctx, "0%", "anne 100% sikker|");
+	both_ways(ctx, ctx, "0% s", "anne 100% sikker|");
+	both_ways(ctx, ctx, "\"", "Ola \"Store\" Hansen|");
+	both_ways(ctx, ctx, "\"store\"", "Ola \"Store\" Hansen|");
+	both_ways(ctx, ctx, "_", "Per_Arne [gjest]*?|");
+	both_ways(ctx, ctx, "r_a", "Per_Arne [gjest]*?|");
+	both_ways(ctx, ctx, "[", "Per_Arne [gjest]*?|");
+	both_ways(ctx, ctx, "]*?", "Per_Arne [gjest]*?|");
+	both_ways(ctx, ctx, "*", "Per_Arne [gjest]*?|");
+	both_ways(ctx, ctx, "\\", "Back\\slash|");
+	both_ways(ctx, ctx, "k\\s", "Back\\slash|");
+	both_ways(ctx, ctx, "OR", "Ola \"Store\" Hansen|");
+	both_ways(ctx, ctx, "e\" OR \"", "");
+	both_ways(ctx, ctx, "NEAR(", "");
+	ctx_close(ctx);
+}
+
+/* ---- every pair of letters text_equal_fold takes as one ---- */
+
+static size_t put_utf8(uint32_t cp, char *o)
+{
+	size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+	static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+	for (size_t i = n - 1; i > 0; i--, cp >>= 6)
+		o[i] = (char)(0x80 | (cp & 0x3F));
+	o[0] = (char)(n == 1 ? cp : (lead[n] | cp));
+	o[n] = '\0';
+	return n;
+}
+
+static bool folds_same(uint32_t a, uint32_t b)
+{
+	char x[5], y[5];
+	put_utf8(a, x);
+	put_utf8(b, y);
+	return text_equal_fold(x, y);
+}
+
+typedef struct id_set {
+	bool *has;
+	int64_t max;
+} id_set;
+
+static int collect_id(void *arg, const lk_participant *p)
+{
+	id_set *s = arg;
+	cr_assert_leq(p->id, s->max);
+	s->has[p->id] = true;
+	return 0;
+}
+
+/* Letters that fold in text.c, and ASCII for the wildcards (not the
+ * no-break space: a search is trimmed of it). */
+static bool pair_range(uint32_t c)
+{
+	return (c >= 0x21 && c <= 0x7E) || (c >= 0xA1 && c <= 0x24F) || (c >= 0x400 && c <= 0x4FF) ||
+	       (c >= 0x1E00 && c <= 0x1EFF) || c == 0x212A || c == 0x212B;
+}
+
+/* Names "#c#" for every c in pair_range, added by SQL, so ids say c. */
+static int64_t fx_letter_names(lk_ctx *ctx, uint32_t *cp_of, size_t cap)
+{
+	int64_t n = 0;
+	for (uint32_t c = 0; c < 0x2200; c++) {
+		if (!pair_range(c))
+			continue;
+		char name[16] = "#";
+		put_utf8(c, name + 1);
+		strcat(name, "#");
+		int64_t id = fx_exec(ctx, "INSERT INTO participant (name, created_at) VALUES (%Q, '2027-01-01T00:00:00')", name);
+		cr_assert_lt((size_t)id, cap);
+		cp_of[id] = c;
+		n = id;
+	}
+	return n;
+}
+
+/* For each letter c, the search "#c#" (the trigram index) and "c" (the
+ * short index) find every name whose letter text_equal_fold takes for c;
+ * the index may find more (FTS5 folds Greek, 'ſ', the Kelvin sign …), the
+ * table exactly those. */
+static void check_letters(lk_ctx *ctx, const uint32_t *cp_of, int64_t max, bool exact)
+{
+	id_set got = {calloc((size_t)max + 1, 1), max};
+	for (int64_t q = 1; q <= max; q++) {
+		uint32_t c = cp_of[q];
+		if (c == '#')
+			continue;
+		char one[5], three[8] = "#";
+		put_utf8(c, one);
+		strcat(strcat(three, one), "#");
+		const char *texts[] = {three, one};
+		for (int t = 0; t < 2; t++) {
+			lk_err err;
+			memset(got.has, 0, (size_t)max + 1);
+			cr_assert_eq(participant_search(ctx, texts[t], ALL, collect_id, &got, &err), 0, "%s", err.msg);
+			for (int64_t id = 1; id <= max; id++) {
+				bool want = folds_same(c, cp_of[id]);
+				if (want || exact)
+					cr_assert_eq(got.has[id], want, "'%s' and '#%x#' (%s): %d", texts[t], cp_of[id],
+						exact ? "table" : "index", got.has[id]);
+			}
+		}
+	}
+	free(got.has);
+}
+
+Test(participant, index_finds_every_letter_pair_text_equal_fold_takes, .timeout = 120)
+{
+	lk_ctx *ctx = tl_ctx();
+	static uint32_t cp_of[2048];
+	int64_t max = fx_letter_names(ctx, cp_of, 2048);
+	fx_rebuild(ctx);
+	check_letters(ctx, cp_of, max, false);
+	fx_make_stale(ctx);
+	check_letters(ctx, cp_of, max, true);
+	ctx_close(ctx);
+}
+
+/* ---- roles, phone and e-mail ---- */
+
+Test(participant, index_matches_phone_digits_and_email_of_any_length_for_coordinators_only)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_ctx *staff = tl_ctx_as(ctx, "vert", LK_ROLE_STAFF);
+	lk_ctx *rep = tl_ctx_as(ctx, "bruker", LK_ROLE_USER_REP);
+	mk(ctx, "Kari", "91234567", "kari@example.no");
+	mk(ctx, "Per", "+47 400 11 223", "");
+	mk(ctx, "Lise", "", "Lise@Ex.no");
+	both_ways(ctx, ctx, "9", "Kari|");
+	both_ways(ctx, ctx, "91", "Kari|");
+	both_ways(ctx, ctx, "912", "Kari|");
+	both_ways(ctx, ctx, "4567", "Kari|");
+	both_ways(ctx, ctx, "47", "Per|");
+	both_ways(ctx, ctx, "+47 4", "Kari|Per|");
+	both_ways(ctx, ctx, "+47 400", "Per|");
+	both_ways(ctx, ctx, "0047 40011", "Per|");
+	both_ways(ctx, ctx, "4001", "Per|");
+	both_ways(ctx, ctx, "@e", "Kari|Lise|");
+	both_ways(ctx, ctx, "x.", "Lise|");
+	both_ways(ctx, ctx, "EX.NO", "Lise|");
+	both_ways(ctx, ctx, "e@e", "Lise|");
+	both_ways(ctx, ctx, "ari@", "Kari|");
+	lk_ctx *names_only[] = {staff, rep};
+	for (int i = 0; i < 2; i++) {
+		both_ways(ctx, names_only[i], "9", "");
+		both_ways(ctx, names_only[i], "912", "");
+		both_ways(ctx, names_only[i], "+47 4", "");
+		both_ways(ctx, names_only[i], "@e", "");
+		both_ways(ctx, names_only[i], "example", "");
+		both_ways(ctx, names_only[i], "ka", "Kari|");
+		both_ways(ctx, names_only[i], "e", "Lise|Per|");
+		both_ways(ctx, names_only[i], "lis", "Lise|");
+	}
+	ctx_close(staff);
+	ctx_close(rep);
+	ctx_close(ctx);
+}
+
+/* ---- purged participants ---- */
+
+Test(participant, purged_participants_are_found_neither_way)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	int64_t id = mk(ctx, "Åse Ødegård", "912 34 567", "ase@example.no");
+	mk(ctx, "Kari", "", "");
+	both_ways(ctx, ctx, "ødeg", "Åse Ødegård|");
+	purge_by_sql(ctx, id);
+	cr_assert_gt(fx_stale_rows(ctx), 0, "a purge by SQL is noticed");
+	const char *texts[] = {"ødegård", "Åse", "ø", "ås", "912", "91", "ase@", "@"};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		cr_assert_str_eq(search(ctx, texts[i], ALL), "", "'%s' through the table", texts[i]);
+		both_ways(ctx, ctx, texts[i], "");
+	}
+	cr_assert_eq(participant_count(ctx, NULL, &err), 1);
+	cr_assert_str_eq(search(ctx, NULL, ALL), "Kari|");
+	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH 'ødeg'"), 0,
+		"the rebuilt index holds nothing of the purged participant");
+	ctx_close(ctx);
+}
+
+static bool has_bytes(const char *buf, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; n >= k && i <= n - k; i++)
+		if (memcmp(buf + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+static bool file_has(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	rewind(f);
+	char *buf = malloc((size_t)size + 1);
+	size_t got = fread(buf, 1, (size_t)size, f);
+	fclose(f);
+	bool found = has_bytes(buf, got, needle);
+	free(buf);
+	return found;
+}
+
+/* In the database file or its WAL. */
+static bool db_has(lk_ctx *ctx, const char *needle)
+{
+	char wal[512];
+	snprintf(wal, sizeof wal, "%s-wal", tl_db_path(ctx));
+	return file_has(tl_db_path(ctx), needle) || file_has(wal, needle);
+}
+
+/* In the pages of one of the search indexes (read as plain SQL). */
+static bool index_has(lk_ctx *ctx, const char *table, const char *needle)
+{
+	sqlite3 *h = fx_db(ctx);
+	sqlite3_stmt *st;
+	char *sql = sqlite3_mprintf("SELECT block FROM %s WHERE typeof(block) = 'blob'", table);
+	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	bool found = false;
+	while (!found && sqlite3_step(st) == SQLITE_ROW)
+		found = has_bytes(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), needle);
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	sqlite3_close(h);
+	return found;
+}
+
+/* What the privacy purge must do with the index (store/participant.h):
+ * after clearing, rebuild it; then the VACUUM and the checkpoint leave no
+ * byte of the name in the file. The name's letters (lower case: the index
+ * keeps them folded) start with UTF-8 bytes no other text here has, so each
+ * trigram stands whole in the index's pages and can be looked for. */
+Test(participant, purged_name_leaves_no_trace_after_rebuild_and_vacuum)
+{
+	lk_ctx *ctx = tl_ctx();
+	const char *name = "ѱաשب";
+	const char *trigrams[] = {"ѱաש", "աשب"};
+	const char *pairs[] = {"ѱ\x1fա", "ա\x1fש", "ש\x1fب"};
+	int64_t id = mk(ctx, name, "", "");
+	mk(ctx, "Kari Nordmann", "91234567", "kari@example.no");
+	for (size_t i = 0; i < 2; i++)
+		cr_assert(index_has(ctx, "participant_fts_data", trigrams[i]), "the test looks for what is there");
+	for (size_t i = 0; i < 3; i++)
+		cr_assert(index_has(ctx, "participant_fts_short_data", pairs[i]), "the test looks for what is there");
+	purge_by_sql(ctx, id);
+	fx_rebuild(ctx);
+	fx_exec(ctx, "VACUUM");
+	fx_exec(ctx, "PRAGMA wal_checkpoint(TRUNCATE)");
+	cr_assert_not(db_has(ctx, name));
+	for (size_t i = 0; i < 2; i++)
+		cr_assert_not(db_has(ctx, trigrams[i]), "a trigram of the purged name is left: %zu", i);
+	for (size_t i = 0; i < 3; i++)
+		cr_assert_not(db_has(ctx, pairs[i]), "a pair of the purged name's letters is left: %zu", i);
+	cr_assert_str_eq(search(ctx, "ѱա", ALL), "");
+	cr_assert_str_eq(search(ctx, "Kari", ALL), "Kari Nordmann|", "the others are still found");
+	ctx_close(ctx);
+}
+
+/* ---- the index follows every write ---- */
+
+Test(participant, index_follows_update_delete_and_merge)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	int64_t a = mk(ctx, "Kari Nordmann", "", "kari@example.no");
+	int64_t b = mk(ctx, "Kari Nordman", "+47 912 34 567", "gammel@example.no");
+	lk_participant p;
+	cr_assert_eq(participant_get(ctx, a, &p, &err), 0, "%s", err.msg);
+	free(p.name);
+	p.name = strdup("Kari Sørby");
+	cr_assert_eq(participant_update(ctx, &p, &err), 0, "%s", err.msg);
+	cr_assert_eq(fx_stale_rows(ctx), 0);
+	cr_assert_str_eq(search(ctx, "nordmann", ALL), "");
+	cr_assert_str_eq(search(ctx, "sørby", ALL), "Kari Sørby|");
+	cr_assert_str_eq(search(ctx, "sø", ALL), "Kari Sørby|");
+	cr_assert_str_eq(search(ctx, "nordman", ALL), "Kari Nordman|");
+	/* A stale version changes nothing, the index neither. */
+	lk_participant old = p;
+	old.version = 1;
+	old.name = (char *)"Kari Feil";
+	cr_assert_eq(participant_update(ctx, &old, &err), -1);
+	cr_assert_eq(err.code, LK_ECONFLICT);
+	cr_assert_str_eq(search(ctx, "feil", ALL), "");
+	cr_assert_str_eq(search(ctx, "sørby", ALL), "Kari Sørby|");
+	/* Merge: b's phone fills a's, b's e-mail does not replace a's. */
+	cr_assert_eq(participant_merge(ctx, a, b, &err), 0, "%s", err.msg);
+	cr_assert_eq(fx_stale_rows(ctx), 0);
+	both_ways(ctx, ctx, "912", "Kari Sørby|");
+	both_ways(ctx, ctx, "91", "Kari Sørby|");
+	both_ways(ctx, ctx, "nordman", "");
+	both_ways(ctx, ctx, "gammel", "");
+	both_ways(ctx, ctx, "kari@", "Kari Sørby|");
+	both_ways(ctx, ctx, "k", "Kari Sørby|");
+	/* Delete. */
+	cr_assert_eq(participant_delete(ctx, a, p.version + 1, &err), 0, "%s", err.msg);
+	cr_assert_eq(fx_stale_rows(ctx), 0);
+	both_ways(ctx, ctx, "kari", "");
+	both_ways(ctx, ctx, "k", "");
+	both_ways(ctx, ctx, "912", "");
+	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH 'kar'"), 0);
+	participant_free(&p);
+	ctx_close(ctx);
+}
+
+Test(participant, changes_made_elsewhere_are_found_then_rebuilt_in)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	int64_t a = mk(ctx, "Kari Nordmann", "", "");
+	int64_t b = mk(ctx, "Per Hansen", "", "");
+	fx_exec(ctx, "INSERT INTO participant (name, phone, created_at) VALUES ('Ola Åsen', '40000000', '2027-01-01T00:00:00')");
+	fx_exec(ctx, "UPDATE participant SET name = 'Kari Øvre' WHERE id = %lld", (long long)a);
+	fx_exec(ctx, "DELETE FROM participant WHERE id = %lld", (long long)b);
+	cr_assert_eq(fx_stale_rows(ctx), 3);
+	const char *cases[][2] = {{"øvre", "Kari Øvre|"}, {"nordmann", ""}, {"hansen", ""}, {"åsen", "Ola Åsen|"},
+		{"400", "Ola Åsen|"}, {"40", "Ola Åsen|"}, {"ø", "Kari Øvre|"}, {"n", "Ola Åsen|"}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cr_assert_str_eq(search(ctx, cases[i][0], ALL), cases[i][1], "'%s' through the table", cases[i][0]);
+	/* The next write through lmskurs rebuilds the index. */
+	mk(ctx, "Liv", "", "");
+	cr_assert_eq(fx_stale_rows(ctx), 0);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cr_assert_str_eq(search(ctx, cases[i][0], ALL), cases[i][1], "'%s' through the index", cases[i][0]);
+		cr_assert_eq(participant_count(ctx, cases[i][0], &err), strlen(cases[i][1]) > 0);
+	}
+	ctx_close(ctx);
+}
+
+/* Many ways to spell the i's: too many index queries, so the table. */
+Test(participant, many_i_take_the_table_way)
+{
+	lk_ctx *ctx = tl_ctx();
+	mk(ctx, "Kiiiiiimo", "", "");
+	mk(ctx, "KİİİİİİMO", "", "");
+	mk(ctx, "Kiiimo", "", "");
+	both_ways(ctx, ctx, "iiiiii", "Kiiiiiimo|KİİİİİİMO|");
+	both_ways(ctx, ctx, "İiiİ", "Kiiiiiimo|KİİİİİİMO|");
+	both_ways(ctx, ctx, "kiii", "Kiiiiiimo|Kiiimo|KİİİİİİMO|");
+	ctx_close(ctx);
+}
+
+/* ---- a database made before the index ---- */
+
+Test(participant, migration_indexes_the_participants_already_there)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	char path[512];
+	snprintf(path, sizeof path, "%s", tl_db_path(ctx));
+	ctx_close(ctx);
+	sqlite3 *h = NULL;
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	char *msg = NULL;
+	int rc = sqlite3_exec(h,
+		"DROP TRIGGER participant_fts_stale_insert; DROP TRIGGER participant_fts_stale_update;"
+		"DROP TRIGGER participant_fts_stale_delete; DROP TABLE participant_fts_stale;"
+		"DROP TABLE participant_fts; DROP TABLE participant_fts_short; PRAGMA user_version = 5;"
+		"INSERT INTO participant (name, phone, email, created_at) VALUES"
+		" ('Åse Ødegård', '+4791234567', 'ase@example.no', '2026-01-01T00:00:00'),"
+		" ('Анна Иванова', '', '', '2026-01-01T00:00:00'),"
+		" ('Per', '40000000', '', '2026-01-01T00:00:00');"
+		"INSERT INTO participant (name, created_at, purged_at) VALUES ('', '2026-01-01T00:00:00', '2026-02-01T00:00:00');",
+		NULL, NULL, &msg);
+	cr_assert_eq(rc, SQLITE_OK, "%s", msg ? msg : "");
+	sqlite3_close(h);
+	cr_assert_eq(ctx_open(path, LK_OPEN_EXISTING, "koord", NULL, &ctx, NULL, &err), 0, "%s", err.msg);
+	cr_assert_eq(fx_int(ctx, "PRAGMA user_version"), store_schema_latest());
+	cr_assert_eq(fx_stale_rows(ctx), 0, "indexed by the migration, nothing left to rebuild");
+	const char *cases[][2] = {{"ødegård", "Åse Ødegård|"}, {"ø", "Åse Ødegård|"}, {"åse", "Åse Ødegård|"},
+		{"ива", "Анна Иванова|"}, {"ан", "Анна Иванова|"}, {"912", "Åse Ødegård|"}, {"91", "Åse Ødegård|"},
+		{"4", "Per|Åse Ødegård|"}, {"e@", "Åse Ødegård|"}, {"e", "Per|Åse Ødegård|"}, {"z", ""}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cr_assert_str_eq(search(ctx, cases[i][0], ALL), cases[i][1], "'%s' as migrated", cases[i][0]);
+		both_ways(ctx, ctx, cases[i][0], cases[i][1]);
+	}
+	ctx_close(ctx);
+}
+
+/* ---- twenty thousand participants: the same rows every way ---- */
+
+/* Byte length of the code point starting at s. */
+static size_t cp_len(const char *s)
+{
+	size_t n = 1;
+	while (((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	return n;
+}
+
+/* needle is part of hay, compared as text_equal_fold does (the meaning
+ * participant_search had before the index). */
+static bool fold_in(const char *hay, const char *needle)
+{
+	size_t k = text_codepoints(needle), len = strlen(hay);
+	char *buf = malloc(len + 1);
+	bool found = false;
+	for (const char *p = hay; !found && *p; p += cp_len(p)) {
+		const char *e = p;
+		size_t i = 0;
+		for (; i < k && *e; i++)
+			e += cp_len(e);
+		if (i < k)
+			break;
+		memcpy(buf, p, (size_t)(e - p));
+		buf[e - p] = '\0';
+		found = text_equal_fold(buf, needle);
+	}
+	free(buf);
+	return found;
+}
+
+/* The digits a coordinator's search looks for in phones (NULL: none), as
+ * participant.h describes it. */
+static char *query_digits(const char *t)
+{
+	bool digit = false;
+	for (const char *p = t; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (!strchr(" +-.()/", *p))
+			return NULL;
+	}
+	if (!digit)
+		return NULL;
+	char *o = calloc(strlen(t) + 2, 1), *d = o;
+	for (const char *p = t; *p; p++)
+		if ((*p >= '0' && *p <= '9') || (*p == '+' && d == o))
+			*d++ = *p;
+	if (o[0] == '0' && o[1] == '0')
+		memmove(o, o + 1, strlen(o)), o[0] = '+';
+	if (o[0] == '+') {
+		memmove(o, o + 1, strlen(o));
+		if (strncmp(o, "47", 2) == 0 && o[2])
+			memmove(o, o + 2, strlen(o) - 1);
+	}
+	if (!o[0]) {
+		free(o);
+		return NULL;
+	}
+	return o;
+}
+
+typedef struct gen_row {
+	int64_t id;
+	char *name, *email, *phone;
+	bool purged;
+} gen_row;
+
+static int64_t fx_generate(lk_ctx *ctx, int n)
+{
+	fx_exec(ctx,
+		"CREATE TEMP TABLE fn(k INTEGER PRIMARY KEY, v TEXT); CREATE TEMP TABLE ln(k INTEGER PRIMARY KEY, v TEXT);"
+		"INSERT INTO fn(v) SELECT value FROM json_each('[\"Anne\",\"Kari\",\"Ingrid\",\"Bjørg\",\"Åse\",\"Øyvind\","
+		"\"Jørgen\",\"Håkon\",\"Per\",\"Ola\",\"Kristin\",\"Sigrid\",\"Trond\",\"Mohammed\",\"Fatima\",\"Zofia\","
+		"\"Łukasz\",\"Дмитрий\",\"Анна\",\"Văn Ánh\",\"Thị Hương\",\"İsmail\",\"Ayşe\",\"Jūratė\"]');"
+		"INSERT INTO ln(v) SELECT value FROM json_each('[\"Hansen\",\"Johansen\",\"Olsen\",\"Larsen\",\"Berg\","
+		"\"Haugen\",\"Jørgensen\",\"Sørensen\",\"Nygård\",\"Sæther\",\"Ødegård\",\"Ødegaard\",\"Aas\",\"Næss\","
+		"\"Nguyen\",\"Nguyễn\",\"Trần\",\"Иванова\",\"Петров\",\"Kowalski\",\"Wiśniewska\",\"Yılmaz\",\"Şahin\","
+		"\"Ali\",\"Lie\",\"Vik\",\"Øverland\",\"Kvåle\"]');"
+		"INSERT INTO participant (name, phone, email, created_at)"
+		" WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < %d),"
+		" h AS (SELECT i, (i * 2654435761) %% 4294967296 AS a, (i * 40503 + 12345) %% 1000003 AS b FROM s)"
+		" SELECT f.v || ' ' || CASE WHEN h.b %% 7 = 0 THEN l2.v || ' ' ELSE '' END || l.v,"
+		"  CASE WHEN h.b %% 10 < 8 THEN CASE WHEN h.a %% 3 = 0 THEN '+47' ELSE '' END || (4 + h.a %% 2 * 5)"
+		"   || printf('%%07d', h.b * 7 %% 10000000) ELSE '' END,"
+		"  CASE WHEN h.a %% 10 < 6 THEN lower(f.v) || '.' || lower(l.v) || (h.a %% 100) || '@'"
+		"   || CASE h.b %% 3 WHEN 0 THEN 'gmail.com' WHEN 1 THEN 'online.no' ELSE 'example.no' END ELSE '' END,"
+		"  '2026-01-01T00:00:00'"
+		" FROM h JOIN fn f ON f.k = 1 + h.a %% (SELECT count(*) FROM fn)"
+		" JOIN ln l ON l.k = 1 + h.b %% (SELECT count(*) FROM ln)"
+		" JOIN ln l2 ON l2.k = 1 + (h.a / 7) %% (SELECT count(*) FROM ln);"
+		"UPDATE participant SET name = '', phone = '', email = '', purged_at = '2027-01-01T00:00:00' WHERE id %% 20 = 0;",
+		n);
+	return fx_int(ctx, "SELECT count(*) FROM participant");
+}
+
+static gen_row *fx_rows(lk_ctx *ctx, int64_t n)
+{
+	gen_row *rows = calloc((size_t)n, sizeof *rows);
+	sqlite3 *h = fx_db(ctx);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT id, name, email, phone, purged_at IS NOT NULL FROM participant"
+		" ORDER BY id", -1, &st, NULL), SQLITE_OK);
+	for (int64_t i = 0; i < n && sqlite3_step(st) == SQLITE_ROW; i++) {
+		rows[i].id = sqlite3_column_int64(st, 0);
+		rows[i].name = strdup((const char *)sqlite3_column_text(st, 1));
+		rows[i].email = strdup((const char *)sqlite3_column_text(st, 2));
+		rows[i].phone = strdup((const char *)sqlite3_column_text(st, 3));
+		rows[i].purged = sqlite3_column_int(st, 4);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return rows;
+}
+
+static int64_t reference_count(const gen_row *rows, int64_t n, const char *text, bool contact)
+{
+	char *digits = contact ? query_digits(text) : NULL;
+	int64_t count = 0;
+	for (int64_t i = 0; i < n; i++)
+		count += !rows[i].purged && (fold_in(rows[i].name, text) ||
+			(contact && (fold_in(rows[i].email, text) || (digits && strstr(rows[i].phone, digits)))));
+	free(digits);
+	return count;
+}
+
+typedef struct page_ids {
+	int64_t id[60];
+	int n;
+} page_ids;
+
+static int collect_page(void *arg, const lk_participant *p)
+{
+	page_ids *pg = arg;
+	cr_assert_lt(pg->n, 60);
+	pg->id[pg->n++] = p->id;
+	return 0;
+}
+
+enum { N_TEXTS = 24 };
+static const char *const gen_texts[N_TEXTS] = {"a", "e", "k", "s", "ø", "å", "ka", "an", "øy", "ив", "hansen",
+	"sen", "kari", "ødegård", "иванова", "NGUYỄN", "@gmail", "912", "47", "+47 9", "i", "İs", "zq", "berg"};
+
+typedef struct way_result {
+	int64_t count;
+	page_ids first, later;
+} way_result;
+
+static void run_texts(lk_ctx *ctx, way_result out[N_TEXTS])
+{
+	lk_err err;
+	for (int t = 0; t < N_TEXTS; t++) {
+		memset(&out[t], 0, sizeof out[t]);
+		out[t].count = participant_count(ctx, gen_texts[t], &err);
+		cr_assert_geq(out[t].count, 0, "%s", err.msg);
+		cr_assert_eq(participant_search(ctx, gen_texts[t], (lk_page){0, 60}, collect_page, &out[t].first, &err), 0);
+		cr_assert_eq(participant_search(ctx, gen_texts[t], (lk_page){120, 60}, collect_page, &out[t].later, &err), 0);
+	}
+}
+
+static void same_pages(const page_ids *a, const page_ids *b, const char *text, const char *which)
+{
+	cr_assert_eq(a->n, b->n, "'%s': %s page has %d rows through the index, %d through the table", text, which, a->n, b->n);
+	for (int i = 0; i < a->n; i++)
+		cr_assert_eq(a->id[i], b->id[i], "'%s': %s page differs at row %d", text, which, i);
+}
+
+Test(participant, twenty_thousand_generated_participants_same_rows_every_way, .timeout = 600)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_ctx *staff = tl_ctx_as(ctx, "vert", LK_ROLE_STAFF);
+	int64_t n = fx_generate(ctx, 20000);
+	cr_assert_eq(n, 20000);
+	gen_row *rows = fx_rows(ctx, n);
+	fx_rebuild(ctx);
+	lk_ctx *who[] = {ctx, staff};
+	for (int w = 0; w < 2; w++) {
+		static way_result by_index[N_TEXTS], by_table[N_TEXTS];
+		run_texts(who[w], by_index);
+		fx_make_stale(ctx);
+		run_texts(who[w], by_table);
+		fx_rebuild(ctx);
+		for (int t = 0; t < N_TEXTS; t++) {
+			const char *text = gen_texts[t];
+			int64_t want = reference_count(rows, n, text, w == 0);
+			cr_assert_eq(by_index[t].count, want, "'%s' (%s) through the index", text, w ? "staff" : "coordinator");
+			cr_assert_eq(by_table[t].count, want, "'%s' (%s) through the table", text, w ? "staff" : "coordinator");
+			cr_assert_eq(by_index[t].first.n, want < 60 ? want : 60, "'%s'", text);
+			same_pages(&by_index[t].first, &by_table[t].first, text, "the first");
+			same_pages(&by_index[t].later, &by_table[t].later, text, "a later");
+		}
+	}
+	for (int64_t i = 0; i < n; i++) {
+		free(rows[i].name);
+		free(rows[i].email);
+		free(rows[i].phone);
+	}
+	free(rows);
 	ctx_close(staff);
 	ctx_close(ctx);
 }

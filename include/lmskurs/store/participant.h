@@ -28,7 +28,11 @@ int store_participant_delete(lk_db *db, int64_t id, int64_t version, lk_err *err
  * them in *label (newly allocated, NULL when *n is 0). */
 int store_participant_open_places(lk_db *db, int64_t id, int64_t *n, char **label, lk_err *err);
 
-/* Rows without contact details, sorted by name, id; not purged. */
+/* Rows without contact details, sorted by name, id; not purged. Case is
+ * folded as text_equal_fold does, and for a search through the index
+ * (schema/0006, docs/decisions.md) also as FTS5 folds it, which takes a
+ * few more letters (Greek, Armenian, 'ſ' …) as the same. An empty
+ * phone_digits is no criterion. */
 int store_participant_search(lk_db *db, const lk_participant_query *q, lk_page page,
 	int (*each)(void *arg, const lk_participant *p), void *arg, lk_err *err);
 int64_t store_participant_count(lk_db *db, const lk_participant_query *q, lk_err *err);
@@ -39,6 +43,16 @@ int64_t store_participant_count(lk_db *db, const lk_participant_query *q, lk_err
 int store_participant_same_contact(lk_db *db, const char *phone_a, const char *phone_b,
 	const char *email, int (*each)(void *arg, const lk_participant *p), void *arg,
 	lk_err *err);
+
+/* Builds the search index (schema/0006) again from the participant table,
+ * in one transaction (a savepoint inside the caller's); 0 or -1. Nothing of
+ * a text that was changed or cleared stays in the index afterwards, which
+ * a plain update of the table cannot promise: the privacy purge and the
+ * erasure must call it after clearing participants and before compacting
+ * the file (secure_delete then leaves no trace). The writes in this file
+ * keep the index up to date themselves, and call it first when someone
+ * else changed participants meanwhile (participant_fts_stale). */
+int store_participant_search_rebuild(lk_db *db, lk_err *err);
 
 /* 1 when keep and drop are both enrolled in one run (its label in *label,
  * newly allocated), 0 when not, -1 on error. */
