@@ -102,6 +102,9 @@ static int purge_in_tx(struct purge_job *j, lk_err *err)
 	struct purge_walk w = {j, err, 0};
 	if (store_privacy_due_all(j->ctx->db, j->cutoff, purge_one, &w, err) < 0 || w.rc < 0)
 		return -1;
+	/* The search index holds pieces of names, e-mails and phones. */
+	if (j->done > 0)
+		return store_participant_search_rebuild(j->ctx->db, err);
 	return 0;
 }
 
@@ -151,7 +154,8 @@ static int erase_in_tx(lk_ctx *ctx, int64_t id, int64_t version, lk_err *err)
 {
 	char stamp[20];
 	ctx_stamp(ctx, stamp);
-	if (erase_check(ctx, id, err) < 0 || store_privacy_clear(ctx->db, id, version, stamp, err) < 0)
+	if (erase_check(ctx, id, err) < 0 || store_privacy_clear(ctx->db, id, version, stamp, err) < 0 ||
+	    store_participant_search_rebuild(ctx->db, err) < 0)
 		return -1;
 	return audit_log(ctx, "erase", "participant", id, "on request", err);
 }

@@ -426,6 +426,8 @@ Test(privacy, after_the_purge_the_name_is_nowhere_in_the_files)
 	const char *name = "Qwøxzyt Ærlendsdóttir";
 	cr_assert(db_files_have(w.ctx, name), "the test must find the name before (else it proves nothing)");
 	cr_assert(db_files_have(w.ctx, "+4791234567"));
+	cr_assert_eq(participant_count(w.ctx, "wøxz", &err), 1, "found through the index before");
+	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"xzy\"'"), 1);
 	cr_assert_eq(privacy_purge(w.ctx, NULL, NULL, &res, &err), 0, "%s", err.msg);
 	cr_assert_not(db_files_have(w.ctx, name), "the name is still in the database file or its WAL");
 	cr_assert_not(db_files_have(w.ctx, "Qwøxzyt"));
@@ -433,6 +435,10 @@ Test(privacy, after_the_purge_the_name_is_nowhere_in_the_files)
 	cr_assert_not(db_files_have(w.ctx, "Żółtowski"));
 	cr_assert(db_files_have(w.ctx, "Kari Nordmann"), "the search works: a kept name is found");
 	cr_assert_eq(wal_size(w.ctx), 0, "the WAL is emptied");
+	/* Nor in pieces in the search index (schema 0006: trigrams). */
+	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"xzy\"'"), 0);
+	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"nor\"'"), 1,
+		"the index still finds the one kept");
 	ctx_close(w.ctx);
 }
 
