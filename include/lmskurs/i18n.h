@@ -7,7 +7,14 @@
 
 #include <libintl.h>
 
-#define _(s) gettext(s)
+/* gettext("") returns the catalogue's header, never what a caller wants:
+ * an empty label stays empty. */
+static inline char *lk_gettext(const char *s)
+{
+	return s && *s ? gettext(s) : (char *)s;
+}
+
+#define _(s) lk_gettext(s)
 #define N_(s) (s)
 
 /* Binds the text domain. lang is "nb", "en" or NULL (environment, else nb).

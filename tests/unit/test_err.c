@@ -41,3 +41,12 @@ Test(err, short_message_untouched_and_prefix_keeps_code)
 	cr_assert(text_utf8_valid(err.msg, strlen(err.msg), NULL));
 	cr_assert_eq(lk_fail(NULL, LK_EINVAL, "x"), -1, "a NULL err is allowed");
 }
+
+#include "lmskurs/i18n.h"
+
+Test(i18n, empty_label_stays_empty_under_a_catalogue)
+{
+	i18n_init("nb", "build/locale");
+	cr_assert_str_eq(_(""), "");
+	cr_assert_str_eq(_("Name"), "Navn", "the catalogue is in use");
+}
