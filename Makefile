@@ -2,6 +2,9 @@
 #
 #   make run        install missing Debian packages, build, start lmskurs
 #   make test       the same set-up, then unit tests, sanitizer unit tests, CLI tests
+#                   (plain and sanitized), tmux journeys, four writers at once
+#   make killtest   kill writers at random a few hundred times; check stays clean
+#   make fuzz       libFuzzer over every parser (needs clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION  := 0.1.0
@@ -76,6 +79,7 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory cli-test
 	$(Q)$(MAKE) --no-print-directory SAN=1 cli-test
 	$(Q)$(MAKE) --no-print-directory e2e
+	$(Q)$(MAKE) --no-print-directory concurrency
 
 unit: $(TEST_BIN)
 	$(Q)set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t --jobs=2; done
