@@ -64,7 +64,7 @@ MO       := $(PO:po/%.po=build/locale/%/LC_MESSAGES/lmskurs.mo)
 all: $(B)/lmskurs $(MO)
 
 help:
-	@sed -n '2,7p' Makefile
+	@sed -n '2,8p' Makefile
 
 deps:
 	$(Q)scripts/deps.sh
