@@ -81,7 +81,7 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory e2e
 	$(Q)$(MAKE) --no-print-directory concurrency
 
-unit: $(TEST_BIN)
+unit: $(TEST_BIN) $(MO)
 	$(Q)set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t --jobs=2; done
 
 cli-test: $(B)/lmskurs $(MO)
