@@ -213,7 +213,7 @@ cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.start
 print(f"Machine: {os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} usable), {cpu}; {platform.system()} {platform.release()}")
 print(f"Binary: {binary}; database {os.path.getsize(db) / 1e6:.1f} MB")
 con = sqlite3.connect(db)
-tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
 rows = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 print("Rows: " + ", ".join(f"{t} {n}" for t, n in rows.items() if n))
 print()
