@@ -13,49 +13,6 @@
 
 /* ---- fixtures: a second connection on the test database ---- */
 
-static sqlite3 *fx_db(lk_ctx *ctx)
-{
-	sqlite3 *h = NULL;
-	cr_assert_eq(sqlite3_open(tl_db_path(ctx), &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	return h;
-}
-
-/* Runs printf-style SQL (sqlite3_mprintf: %Q quotes); returns the last rowid. */
-static int64_t fx_exec(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	char *msg = NULL;
-	int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
-	int64_t id = sqlite3_last_insert_rowid(h);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return id;
-}
-
-/* One integer from printf-style SQL. */
-static int64_t fx_int(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return v;
-}
-
 /* Every row of the tables this module writes, as one string. */
 static char *fx_snapshot(lk_ctx *ctx)
 {
@@ -63,7 +20,7 @@ static char *fx_snapshot(lk_ctx *ctx)
 		"SELECT * FROM participant ORDER BY 1", "SELECT * FROM enrollment ORDER BY 1",
 		"SELECT * FROM run ORDER BY 1", "SELECT * FROM audit ORDER BY 1",
 		"SELECT * FROM session ORDER BY 1", "SELECT * FROM attendance ORDER BY 1, 2"};
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	size_t cap = 1 << 16, len = 0;
 	char *out = calloc(1, cap);
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
@@ -91,7 +48,7 @@ static void assert_unchanged(lk_ctx *ctx, char *before)
 
 static int64_t fx_course(lk_ctx *ctx, const char *title)
 {
-	return fx_exec(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
+	return tl_sql(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
 		" VALUES (%Q, 'both', 'active', '2027-01-01T00:00:00', '2027-01-01T00:00:00')", title);
 }
 
@@ -100,14 +57,14 @@ static int64_t fx_run(lk_ctx *ctx, int64_t course, const char *phase, int capaci
 {
 	if (!course)
 		course = fx_course(ctx, "Hjertekurs");
-	return fx_exec(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
+	return tl_sql(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
 		" VALUES (%lld, 'Våren 2027', %Q, nullif(%d, 0), '2027-01-01T00:00:00')",
 		(long long)course, phase, capacity);
 }
 
 static int64_t fx_session(lk_ctx *ctx, int64_t run, int seq, const char *starts)
 {
-	return fx_exec(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at)"
+	return tl_sql(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at)"
 		" VALUES (%lld, %d, %Q, strftime('%%Y-%%m-%%dT%%H:%%M', %Q, '+2 hours'))",
 		(long long)run, seq, starts, starts);
 }
@@ -183,13 +140,13 @@ Test(attendance, staff_marks_and_the_session_becomes_held)
 	assert_unchanged(ctx, before);
 	mark(staff, f.s[0], kari, LK_ATT_PRESENT, NULL);
 	mark(ctx, f.s[0], chen, LK_ATT_EXCUSED, "");
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM session WHERE id = %lld AND status = 'held' AND version = 2",
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM session WHERE id = %lld AND status = 'held' AND version = 2",
 		(long long)f.s[0]), 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM attendance WHERE enrollment_id = %lld"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM attendance WHERE enrollment_id = %lld"
 		" AND status = 'present' AND marked_by = 'vert' AND marked_at = '2027-01-12T08:30:00'", (long long)kari), 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE entity = 'attendance' AND action = 'create'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE entity = 'attendance' AND action = 'create'"
 		" AND entity_id = %lld AND detail = 'enrollment %lld: present'", (long long)f.s[0], (long long)kari), 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Kari%%' OR detail LIKE '%%陈%%'"), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Kari%%' OR detail LIKE '%%陈%%'"), 0);
 	int p, a, x, u;
 	cr_assert_eq(attendance_session_counts(rep, f.s[0], &p, &a, &x, &u, &err), 0, "%s", err.msg);
 	cr_assert_eq(p, 1);
@@ -210,7 +167,7 @@ Test(attendance, refused_marks_change_nothing)
 	int64_t kari = enroll(ctx, f.run, "Kari");
 	int64_t waiting = enroll(ctx, f.run, "Vente Venn");
 	int64_t elsewhere = enroll(ctx, other.run, "Annen Kurs");
-	fx_exec(ctx, "UPDATE session SET status = 'cancelled' WHERE id = %lld", (long long)f.s[1]);
+	tl_sql(ctx, "UPDATE session SET status = 'cancelled' WHERE id = %lld", (long long)f.s[1]);
 	tl_set_now(ctx, "2027-01-19T12:00");
 	char *before = fx_snapshot(ctx);
 	struct {
@@ -237,7 +194,7 @@ Test(attendance, refused_marks_change_nothing)
 	long_reason[sizeof long_reason - 1] = '\0';
 	cr_assert_eq(attendance_mark(ctx, f.s[0], kari, LK_ATT_PRESENT, long_reason, &err), -1);
 	cr_assert_eq(err.code, LK_EINVAL);
-	fx_exec(ctx, "UPDATE run SET phase = 'closed' WHERE id = %lld", (long long)f.run);
+	tl_sql(ctx, "UPDATE run SET phase = 'closed' WHERE id = %lld", (long long)f.run);
 	free(before);
 	before = fx_snapshot(ctx);
 	cr_assert_eq(attendance_mark(ctx, f.s[0], kari, LK_ATT_PRESENT, NULL, &err), -1);
@@ -305,7 +262,7 @@ Test(attendance, change_on_a_later_day_is_a_correction_and_needs_a_reason)
 	mark(staff, f.s[0], e, LK_ATT_ABSENT, NULL);
 	tl_set_now(ctx, "2027-01-12T10:40");
 	mark(staff, f.s[0], e, LK_ATT_PRESENT, NULL); /* came late, same day: no reason needed */
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'update' AND detail = 'enrollment %lld: absent -> present'",
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'update' AND detail = 'enrollment %lld: absent -> present'",
 		(long long)e), 1);
 	tl_set_now(ctx, "2027-01-13T09:00");
 	char *before = fx_snapshot(ctx);
@@ -316,13 +273,13 @@ Test(attendance, change_on_a_later_day_is_a_correction_and_needs_a_reason)
 	cr_assert_eq(err.code, LK_EINVAL);
 	assert_unchanged(ctx, before);
 	mark(staff, f.s[0], e, LK_ATT_EXCUSED, " Meldte forfall dagen før ");
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM attendance WHERE status = 'excused'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM attendance WHERE status = 'excused'"
 		" AND reason = 'Meldte forfall dagen før' AND marked_at = '2027-01-13T09:00:00'"), 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'correct'"), 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%forfall%%'"), 0);
-	int64_t rows = fx_int(ctx, "SELECT count(*) FROM audit");
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'correct'"), 1);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%forfall%%'"), 0);
+	int64_t rows = tl_sql_int(ctx, "SELECT count(*) FROM audit");
 	mark(staff, f.s[0], e, LK_ATT_EXCUSED, NULL); /* the same again: nothing to do */
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit"), rows);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit"), rows);
 	/* A first mark on a later day (from the paper sheet) is no correction. */
 	tl_set_now(ctx, "2027-01-21T09:00");
 	mark(staff, f.s[1], e, LK_ATT_PRESENT, NULL);
@@ -339,7 +296,7 @@ Test(attendance, clear_same_day_freely_later_with_a_reason)
 	tl_set_now(ctx, "2027-01-12T11:00");
 	mark(ctx, f.s[0], e, LK_ATT_PRESENT, NULL);
 	cr_assert_eq(attendance_clear(ctx, f.s[0], e, NULL, &err), 0, "%s", err.msg);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM attendance"), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM attendance"), 0);
 	cr_assert_eq(attendance_clear(ctx, f.s[0], e, NULL, &err), -1);
 	cr_assert_eq(err.code, LK_ENOTFOUND);
 	mark(ctx, f.s[0], e, LK_ATT_ABSENT, NULL);
@@ -349,10 +306,10 @@ Test(attendance, clear_same_day_freely_later_with_a_reason)
 	cr_assert_eq(err.code, LK_EINVAL);
 	assert_unchanged(ctx, before);
 	cr_assert_eq(attendance_clear(ctx, f.s[0], e, "Feil person krysset", &err), 0, "%s", err.msg);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM attendance"), 0);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'correct'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM attendance"), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'correct'"
 		" AND detail = 'enrollment %lld: absent cleared; reason: Feil person krysset'", (long long)e), 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM session WHERE id = %lld AND status = 'held'", (long long)f.s[0]), 1);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM session WHERE id = %lld AND status = 'held'", (long long)f.s[0]), 1);
 	ctx_close(ctx);
 }
 
@@ -426,7 +383,7 @@ Test(attendance, completion_becomes_unreachable_and_follows_the_threshold)
 	cr_assert_not(s.completion_unreachable);
 	/* Cancelled sessions leave the denominators. */
 	ctx->settings.completion_threshold_pct = 80;
-	fx_exec(ctx, "UPDATE session SET status = 'cancelled' WHERE id IN (%lld, %lld)",
+	tl_sql(ctx, "UPDATE session SET status = 'cancelled' WHERE id IN (%lld, %lld)",
 		(long long)f.s[3], (long long)f.s[4]);
 	s = summary(ctx, per);
 	cr_assert_eq(s.planned_expected, 3);
@@ -471,7 +428,7 @@ Test(attendance, run_summary_and_grid)
 	int64_t kari = enroll(ctx, f.run, "Kari");
 	int64_t anne = enroll(ctx, f.run, "Anne");
 	int64_t wait = enroll(ctx, f.run, "Venter");
-	fx_exec(ctx, "UPDATE session SET status = 'cancelled' WHERE id = %lld", (long long)f.s[2]);
+	tl_sql(ctx, "UPDATE session SET status = 'cancelled' WHERE id = %lld", (long long)f.s[2]);
 	at(ctx, "2027-01-12T12:00", f.s[0], kari, LK_ATT_PRESENT);
 	at(ctx, "2027-01-12T12:00", f.s[0], anne, LK_ATT_ABSENT);
 	tl_set_now(ctx, "2027-01-16T12:00");
@@ -544,7 +501,7 @@ Test(attendance, refusals_name_participants_by_number_not_by_name)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char no[40];
-		snprintf(no, sizeof no, "Participant no. %lld", (long long)fx_int(ctx,
+		snprintf(no, sizeof no, "Participant no. %lld", (long long)tl_sql_int(ctx,
 			"SELECT participant_id FROM enrollment WHERE id = %lld", (long long)cases[i].e));
 		cr_assert_eq(attendance_mark(ctx, f.s[0], cases[i].e, LK_ATT_PRESENT, NULL, &err), -1, "case %zu", i);
 		cr_assert_eq(err.code, LK_ERULE, "case %zu: %s", i, err.msg);
@@ -570,7 +527,7 @@ Test(attendance, marked_only_in_execution_and_evaluation)
 		lk_run_phase phase;
 	} early[] = {{"scheduling", LK_RUN_SCHEDULING}, {"registration", LK_RUN_REGISTRATION}};
 	for (size_t i = 0; i < 2; i++) {
-		fx_exec(ctx, "UPDATE run SET phase = %Q WHERE id = %lld", early[i].code, (long long)f.run);
+		tl_sql(ctx, "UPDATE run SET phase = %Q WHERE id = %lld", early[i].code, (long long)f.run);
 		char *before = fx_snapshot(ctx);
 		cr_assert_eq(attendance_mark(staff, f.s[0], e, LK_ATT_PRESENT, NULL, &err), -1, "%s", early[i].code);
 		cr_assert_eq(err.code, LK_ERULE, "%s", err.msg);
@@ -580,11 +537,11 @@ Test(attendance, marked_only_in_execution_and_evaluation)
 		cr_assert_eq(err.code, LK_ERULE, "%s", err.msg);
 		assert_unchanged(ctx, before);
 	}
-	fx_exec(ctx, "UPDATE run SET phase = 'execution' WHERE id = %lld", (long long)f.run);
+	tl_sql(ctx, "UPDATE run SET phase = 'execution' WHERE id = %lld", (long long)f.run);
 	mark(staff, f.s[0], e, LK_ATT_PRESENT, NULL);
 	tl_set_now(ctx, "2027-01-19T10:05");
 	mark(staff, f.s[1], e, LK_ATT_ABSENT, NULL);
-	fx_exec(ctx, "UPDATE run SET phase = 'evaluation' WHERE id = %lld", (long long)f.run);
+	tl_sql(ctx, "UPDATE run SET phase = 'evaluation' WHERE id = %lld", (long long)f.run);
 	tl_set_now(ctx, "2027-02-20T10:00");
 	/* In evaluation: a first mark from the paper sheet, and a correction
 	 * with a reason (without one it is refused). */
@@ -594,7 +551,7 @@ Test(attendance, marked_only_in_execution_and_evaluation)
 	cr_assert_eq(err.code, LK_EINVAL, "%s", err.msg);
 	assert_unchanged(ctx, before);
 	mark(staff, f.s[1], e, LK_ATT_EXCUSED, "Sykemelding levert");
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM attendance WHERE session_id = %lld AND status = 'excused'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM attendance WHERE session_id = %lld AND status = 'excused'"
 		" AND reason = 'Sykemelding levert'", (long long)f.s[1]), 1);
 	cr_assert_eq(summary(ctx, e).present, 2);
 	ctx_close(staff);

@@ -25,14 +25,6 @@
 
 /* ---- fixtures: a second connection on the test database ---- */
 
-static sqlite3 *fx_db(lk_ctx *ctx)
-{
-	sqlite3 *h = NULL;
-	cr_assert_eq(sqlite3_open(tl_db_path(ctx), &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	return h;
-}
-
 /* Runs printf-style SQL; returns the SQLite result (no assertion). */
 static int fx_try(lk_ctx *ctx, const char *fmt, ...)
 {
@@ -40,44 +32,11 @@ static int fx_try(lk_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *sql = sqlite3_vmprintf(fmt, ap);
 	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	int rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
 	sqlite3_close(h);
 	sqlite3_free(sql);
 	return rc;
-}
-
-static int64_t fx_exec(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	char *msg = NULL;
-	int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
-	int64_t id = sqlite3_last_insert_rowid(h);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return id;
-}
-
-static int64_t fx_int(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return v;
 }
 
 /* One text from SQL, newly allocated. */
@@ -87,7 +46,7 @@ static char *fx_text(lk_ctx *ctx, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *sql = sqlite3_vmprintf(fmt, ap);
 	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	sqlite3_stmt *st;
 	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
 	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
@@ -102,14 +61,14 @@ static char *fx_text(lk_ctx *ctx, const char *fmt, ...)
 /* Lets a test change the log the way someone with sqlite3 would. */
 static void fx_untrigger(lk_ctx *ctx)
 {
-	fx_exec(ctx, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete");
+	tl_sql(ctx, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete");
 }
 
 static int64_t fx_run(lk_ctx *ctx, const char *title, const char *phase)
 {
-	int64_t c = fx_exec(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
+	int64_t c = tl_sql(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
 		" VALUES ('Leve med diabetes', 'both', 'active', '2027-01-01T00:00:00', '2027-01-01T00:00:00')");
-	return fx_exec(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
+	return tl_sql(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
 		" VALUES (%lld, %Q, %Q, 1, '2027-01-01T00:00:00')", (long long)c, title, phase);
 }
 
@@ -213,20 +172,20 @@ Test(auditlog, every_entry_is_chained_and_the_chain_verifies)
 {
 	lk_ctx *ctx = busy_db();
 	lk_audit_verdict v = verify(ctx);
-	int64_t n = fx_int(ctx, "SELECT count(*) FROM audit");
+	int64_t n = tl_sql_int(ctx, "SELECT count(*) FROM audit");
 	cr_assert_gt(n, 5);
 	cr_assert_eq(v.state, LK_CHAIN_INTACT, "%s", v.line);
 	cr_assert_eq(v.entries, n);
 	cr_assert_eq(v.unchained, 0);
 	cr_assert_str_eq(v.line, "");
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE length(hash) = 64"), n);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE length(hash) = 64"), n);
 	char *last = fx_text(ctx, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
 	cr_assert_str_eq(v.head, last);
 	free(last);
 	last = fx_text(ctx, "SELECT last_hash FROM audit_chain");
 	cr_assert_str_eq(v.head, last);
 	free(last);
-	cr_assert_eq(fx_int(ctx, "SELECT last_id = (SELECT max(id) FROM audit) FROM audit_chain"), 1);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT last_id = (SELECT max(id) FROM audit) FROM audit_chain"), 1);
 	ctx_close(ctx);
 }
 
@@ -255,10 +214,10 @@ Test(auditlog, the_hash_covers_each_field_and_the_one_before)
 Test(auditlog, the_log_refuses_changes_through_sqlite)
 {
 	lk_ctx *ctx = busy_db();
-	int64_t n = fx_int(ctx, "SELECT count(*) FROM audit");
+	int64_t n = tl_sql_int(ctx, "SELECT count(*) FROM audit");
 	cr_assert_neq(fx_try(ctx, "UPDATE audit SET detail = 'x' WHERE id = 2"), SQLITE_OK);
 	cr_assert_neq(fx_try(ctx, "DELETE FROM audit WHERE id = 2"), SQLITE_OK);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit"), n);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit"), n);
 	cr_assert_eq(verify(ctx).state, LK_CHAIN_INTACT);
 	ctx_close(ctx);
 }
@@ -284,7 +243,7 @@ Test(auditlog, a_changed_entry_is_found_by_check)
 	struct problems p = {0};
 	cr_assert_eq(check_all(ctx, on_problem, &p, &err), 0, "clean first: %s", p.text);
 	fx_untrigger(ctx);
-	fx_exec(ctx, "UPDATE audit SET login = 'someone' WHERE id = 4");
+	tl_sql(ctx, "UPDATE audit SET login = 'someone' WHERE id = 4");
 	lk_audit_verdict v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_MISMATCH);
 	cr_assert_eq(v.entry_id, 4);
@@ -299,7 +258,7 @@ Test(auditlog, a_removed_entry_breaks_the_next_one)
 {
 	lk_ctx *ctx = busy_db();
 	fx_untrigger(ctx);
-	fx_exec(ctx, "DELETE FROM audit WHERE id = 3");
+	tl_sql(ctx, "DELETE FROM audit WHERE id = 3");
 	lk_audit_verdict v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_MISMATCH);
 	cr_assert_eq(v.entry_id, 4);
@@ -310,7 +269,7 @@ Test(auditlog, the_first_entry_removed_is_found_too)
 {
 	lk_ctx *ctx = busy_db();
 	fx_untrigger(ctx);
-	fx_exec(ctx, "DELETE FROM audit WHERE id = 1");
+	tl_sql(ctx, "DELETE FROM audit WHERE id = 1");
 	lk_audit_verdict v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_MISMATCH);
 	cr_assert_eq(v.entry_id, 2);
@@ -320,9 +279,9 @@ Test(auditlog, the_first_entry_removed_is_found_too)
 Test(auditlog, entries_cut_off_the_end_are_found)
 {
 	lk_ctx *ctx = busy_db();
-	int64_t last = fx_int(ctx, "SELECT max(id) FROM audit");
+	int64_t last = tl_sql_int(ctx, "SELECT max(id) FROM audit");
 	fx_untrigger(ctx);
-	fx_exec(ctx, "DELETE FROM audit WHERE id >= %lld", (long long)last - 1);
+	tl_sql(ctx, "DELETE FROM audit WHERE id >= %lld", (long long)last - 1);
 	lk_audit_verdict v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_TAIL, "%s", v.line);
 	cr_assert_eq(v.entry_id, last - 2, "the last good one is named");
@@ -340,15 +299,15 @@ Test(auditlog, an_entry_added_outside_lmskurs_is_found)
 		.action = "delete", .entity = "participant", .entity_id = 1, .detail = ""};
 	char h[LK_SHA256_HEX];
 	audit_entry_hash(prev, &e, h);
-	int64_t id = fx_exec(ctx, "INSERT INTO audit (at, login, role, action, entity, entity_id, detail, hash)"
+	int64_t id = tl_sql(ctx, "INSERT INTO audit (at, login, role, action, entity, entity_id, detail, hash)"
 		" VALUES ('2027-01-10T09:00:00', 'koord', 'coordinator', 'delete', 'participant', 1, '', %Q)", h);
 	lk_audit_verdict v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_TAIL);
 	cr_assert_eq(v.entry_id, id);
 	/* Without a hash at all. */
 	fx_untrigger(ctx);
-	fx_exec(ctx, "DELETE FROM audit WHERE id = %lld", (long long)id);
-	id = fx_exec(ctx, "INSERT INTO audit (at, login, role, action, entity) VALUES"
+	tl_sql(ctx, "DELETE FROM audit WHERE id = %lld", (long long)id);
+	id = tl_sql(ctx, "INSERT INTO audit (at, login, role, action, entity) VALUES"
 		" ('2027-01-10T09:00:00', 'x', 'staff', 'read_contact', 'participant')");
 	v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_UNHASHED);
@@ -360,7 +319,7 @@ Test(auditlog, an_entry_added_outside_lmskurs_is_found)
 Test(auditlog, the_chain_record_removed_or_moved_is_found)
 {
 	lk_ctx *ctx = busy_db();
-	fx_exec(ctx, "DELETE FROM audit_chain");
+	tl_sql(ctx, "DELETE FROM audit_chain");
 	lk_audit_verdict v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_NO_RECORD);
 	cr_assert(strstr(v.line, "audit_chain"), "%s", v.line);
@@ -384,8 +343,8 @@ Test(auditlog, two_connections_keep_one_chain)
 	}
 	lk_audit_verdict v = verify(b);
 	cr_assert_eq(v.state, LK_CHAIN_INTACT, "%s", v.line);
-	cr_assert_eq(v.entries, fx_int(a, "SELECT count(*) FROM audit"));
-	cr_assert_eq(fx_int(a, "SELECT count(DISTINCT login) FROM audit WHERE action = 'create'"
+	cr_assert_eq(v.entries, tl_sql_int(a, "SELECT count(*) FROM audit"));
+	cr_assert_eq(tl_sql_int(a, "SELECT count(DISTINCT login) FROM audit WHERE action = 'create'"
 		" AND entity = 'participant'"), 2);
 	ctx_close(b);
 	ctx_close(a);
@@ -430,7 +389,7 @@ Test(auditlog, entries_from_before_the_chain_are_not_covered_and_do_not_fail)
 	cr_assert_eq(v.unchained, 3);
 	cr_assert_eq(v.entries, 2);
 	/* A hash given to an old entry afterwards moves nothing: it is told. */
-	fx_exec(ctx, "DROP TRIGGER audit_no_update; UPDATE audit SET hash = 'x' WHERE id = 2");
+	tl_sql(ctx, "DROP TRIGGER audit_no_update; UPDATE audit SET hash = 'x' WHERE id = 2");
 	v = verify(ctx);
 	cr_assert_eq(v.state, LK_CHAIN_START);
 	cr_assert_eq(v.entry_id, 2);
@@ -509,9 +468,9 @@ Test(auditlog, filter_by_participant_finds_record_enrollments_and_attendance)
 	int64_t run = fx_run(ctx, "Våren 2027", "registration");
 	int64_t a = mk(ctx, "Åse Ødegård"), b = mk(ctx, "Zhang Wei 张伟");
 	int64_t ea = enroll(ctx, run, a), eb = enroll(ctx, run, b); /* capacity 1: b waits */
-	int64_t s = fx_exec(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at)"
+	int64_t s = tl_sql(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at)"
 		" VALUES (%lld, 1, '2027-01-10T08:00', '2027-01-10T09:00')", (long long)run);
-	fx_exec(ctx, "UPDATE run SET phase = 'execution' WHERE id = %lld", (long long)run);
+	tl_sql(ctx, "UPDATE run SET phase = 'execution' WHERE id = %lld", (long long)run);
 	cr_assert_eq(attendance_mark(ctx, s, ea, LK_ATT_PRESENT, NULL, &err), 0, "%s", err.msg);
 	lk_participant p;
 	cr_assert_eq(participant_get(ctx, a, &p, &err), 0, "%s", err.msg);
@@ -542,7 +501,7 @@ Test(auditlog, filter_by_text)
 	f.text = "100%";
 	cr_assert_eq(auditlog_count(ctx, &f, &err), 0, "LIKE wildcards are plain text");
 	f.text = "koord";
-	cr_assert_eq(auditlog_count(ctx, &f, &err), fx_int(ctx, "SELECT count(*) FROM audit"));
+	cr_assert_eq(auditlog_count(ctx, &f, &err), tl_sql_int(ctx, "SELECT count(*) FROM audit"));
 	char bad[] = {'a', (char)0xff, 0};
 	f.text = bad;
 	cr_assert_eq(auditlog_count(ctx, &f, &err), -1);
@@ -563,14 +522,14 @@ Test(auditlog, export_streams_everything_oldest_first_and_is_logged)
 {
 	lk_ctx *ctx = busy_db();
 	lk_err err;
-	int64_t before = fx_int(ctx, "SELECT count(*) FROM audit");
+	int64_t before = tl_sql_int(ctx, "SELECT count(*) FROM audit");
 	char buf[8192] = "";
 	int64_t n = 0;
 	lk_audit_filter f = {.oldest_first = true};
 	cr_assert_eq(auditlog_export(ctx, &f, collect, buf, &n, &err), 0, "%s", err.msg);
 	cr_assert_eq(n, before);
 	cr_assert(strncmp(buf, "create:app_user:1|", 18) == 0, "%s", buf);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit"), before + 1);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit"), before + 1);
 	char *d = fx_text(ctx, "SELECT detail FROM audit WHERE action = 'export' AND entity = 'audit'");
 	char want[96];
 	snprintf(want, sizeof want, "%lld entries", (long long)before);
@@ -586,7 +545,7 @@ Test(auditlog, export_streams_everything_oldest_first_and_is_logged)
 	/* A writer that cannot go on: refused, and nothing logged. */
 	cr_assert_eq(auditlog_export(ctx, NULL, stop_now, NULL, &n, &err), -1);
 	cr_assert_eq(err.code, LK_EIO);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit"), before + 2);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit"), before + 2);
 	cr_assert_eq(verify(ctx).state, LK_CHAIN_INTACT);
 	ctx_close(ctx);
 }
@@ -601,7 +560,7 @@ Test(auditlog, only_coordinators_read_it_everyone_may_verify)
 	const char *logins[] = {"vert", "bruker"};
 	for (int i = 0; i < 2; i++) {
 		lk_ctx *c = tl_ctx_as(ctx, logins[i], roles[i]);
-		int64_t before = fx_int(ctx, "SELECT count(*) FROM audit");
+		int64_t before = tl_sql_int(ctx, "SELECT count(*) FROM audit");
 		char buf[64] = "";
 		cr_assert_eq(auditlog_list(c, NULL, (lk_page){0, 0}, collect, buf, &err), -1);
 		cr_assert_eq(err.code, LK_EPERM);
@@ -611,7 +570,7 @@ Test(auditlog, only_coordinators_read_it_everyone_may_verify)
 		cr_assert_eq(auditlog_export(c, NULL, collect, buf, NULL, &err), -1);
 		cr_assert_eq(err.code, LK_EPERM);
 		cr_assert_str_eq(buf, "");
-		cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit"), before, "a refusal writes nothing");
+		cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit"), before, "a refusal writes nothing");
 		lk_audit_verdict v;
 		cr_assert_eq(auditlog_verify(c, &v, &err), 0, "%s", err.msg);
 		cr_assert_eq(v.state, LK_CHAIN_INTACT);
@@ -667,7 +626,7 @@ Test(auditlog, every_participant_change_and_contact_read_is_logged)
 	lk_err err;
 	char want[160];
 	int64_t run = fx_run(ctx, "Våren 2027", "registration");
-	int64_t run2 = fx_exec(ctx, "INSERT INTO run (course_id, title, phase, created_at)"
+	int64_t run2 = tl_sql(ctx, "INSERT INTO run (course_id, title, phase, created_at)"
 		" VALUES (1, 'Høsten 2027', 'registration', '2027-01-01T00:00:00')");
 	int64_t a = mk(ctx, "Åse Ødegård");
 	snprintf(want, sizeof want, "koord|coordinator|create|participant|%lld|2027-01-10T09:00:00", (long long)a);
@@ -698,7 +657,7 @@ Test(auditlog, every_participant_change_and_contact_read_is_logged)
 	enrollment_free(&got);
 	snprintf(want, sizeof want, "koord|coordinator|move|enrollment|%lld|2027-01-11T10:15:00", (long long)e);
 	expect_last(ctx, want);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'promote' AND entity_id = %lld", (long long)eb), 1);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'promote' AND entity_id = %lld", (long long)eb), 1);
 	cr_assert_eq(enroll_cancel(ctx, moved.id, moved.version, NULL, &err), 0, "%s", err.msg);
 	snprintf(want, sizeof want, "koord|coordinator|cancel|enrollment|%lld|2027-01-11T10:15:00", (long long)moved.id);
 	expect_last(ctx, want);
@@ -706,10 +665,10 @@ Test(auditlog, every_participant_change_and_contact_read_is_logged)
 	int rows = 1;
 	lk_import_summary sum;
 	cr_assert_eq(enroll_import(ctx, run2, import_one, &rows, NULL, NULL, NULL, &sum, &err), 0, "%s", err.msg);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'create' AND entity = 'participant'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'create' AND entity = 'participant'"
 		" AND entity_id = (SELECT max(id) FROM participant)"), 1, "an imported participant is logged too");
 	cr_assert_eq(enroll_export(ctx, run2, export_none, NULL, &err), 0, "%s", err.msg);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact' AND detail = 'export'"), 2, "the cancelled one and the imported one");
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact' AND detail = 'export'"), 2, "the cancelled one and the imported one");
 	cr_assert_eq(participant_merge(ctx, a, b, &err), -1, "both in run: refused");
 	int64_t c = mk(ctx, "Åse Ødegård");
 	cr_assert_eq(participant_merge(ctx, a, c, &err), 0, "%s", err.msg);
@@ -718,7 +677,7 @@ Test(auditlog, every_participant_change_and_contact_read_is_logged)
 	cr_assert_eq(privacy_erase(ctx, a, 0, NULL, &err), 0, "%s", err.msg);
 	snprintf(want, sizeof want, "koord|coordinator|erase|participant|%lld|2027-01-11T10:15:00", (long long)a);
 	expect_last(ctx, want);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Åse%%' OR detail LIKE '%%9000000%%'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Åse%%' OR detail LIKE '%%9000000%%'"
 		" OR detail LIKE '%%Bjørn%%' OR detail LIKE '%%Ærlig%%'"), 0, "never a name or a phone");
 	cr_assert_eq(verify(ctx).state, LK_CHAIN_INTACT);
 	ctx_close(ctx);
@@ -731,9 +690,9 @@ Test(auditlog, staff_marking_attendance_is_logged_with_their_role)
 	int64_t run = fx_run(ctx, "Våren 2027", "registration");
 	int64_t a = mk(ctx, "Åse Ødegård");
 	int64_t e = enroll(ctx, run, a);
-	int64_t s = fx_exec(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at)"
+	int64_t s = tl_sql(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at)"
 		" VALUES (%lld, 1, '2027-01-10T08:00', '2027-01-10T09:00')", (long long)run);
-	fx_exec(ctx, "UPDATE run SET phase = 'execution' WHERE id = %lld", (long long)run);
+	tl_sql(ctx, "UPDATE run SET phase = 'execution' WHERE id = %lld", (long long)run);
 	lk_ctx *staff = tl_ctx_as(ctx, "vert", LK_ROLE_STAFF);
 	cr_assert_eq(attendance_mark(staff, s, e, LK_ATT_ABSENT, NULL, &err), 0, "%s", err.msg);
 	char want[128];

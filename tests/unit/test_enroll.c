@@ -13,49 +13,6 @@
 
 /* ---- fixtures: a second connection on the test database ---- */
 
-static sqlite3 *fx_db(lk_ctx *ctx)
-{
-	sqlite3 *h = NULL;
-	cr_assert_eq(sqlite3_open(tl_db_path(ctx), &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	return h;
-}
-
-/* Runs printf-style SQL (sqlite3_mprintf: %Q quotes); returns the last rowid. */
-static int64_t fx_exec(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	char *msg = NULL;
-	int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
-	int64_t id = sqlite3_last_insert_rowid(h);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return id;
-}
-
-/* One integer from printf-style SQL. */
-static int64_t fx_int(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return v;
-}
-
 /* Every row of the tables this module writes, as one string. */
 static char *fx_snapshot(lk_ctx *ctx)
 {
@@ -63,7 +20,7 @@ static char *fx_snapshot(lk_ctx *ctx)
 		"SELECT * FROM participant ORDER BY 1", "SELECT * FROM enrollment ORDER BY 1",
 		"SELECT * FROM run ORDER BY 1", "SELECT * FROM audit ORDER BY 1",
 		"SELECT * FROM session ORDER BY 1", "SELECT * FROM attendance ORDER BY 1, 2"};
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	size_t cap = 1 << 16, len = 0;
 	char *out = calloc(1, cap);
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
@@ -91,7 +48,7 @@ static void assert_unchanged(lk_ctx *ctx, char *before)
 
 static int64_t fx_course(lk_ctx *ctx, const char *title)
 {
-	return fx_exec(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
+	return tl_sql(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
 		" VALUES (%Q, 'both', 'active', '2027-01-01T00:00:00', '2027-01-01T00:00:00')", title);
 }
 
@@ -100,7 +57,7 @@ static int64_t fx_run(lk_ctx *ctx, int64_t course, const char *phase, int capaci
 {
 	if (!course)
 		course = fx_course(ctx, "Hjertekurs");
-	return fx_exec(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
+	return tl_sql(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
 		" VALUES (%lld, 'Våren 2027', %Q, nullif(%d, 0), '2027-01-01T00:00:00')",
 		(long long)course, phase, capacity);
 }
@@ -171,7 +128,7 @@ Test(enroll, fills_places_then_waitlists_first_come_first_served)
 	cr_assert_str_eq(listing(ctx, run, -1, ALL),
 		"Bjørn:registered:0|Åse Ødegård:registered:0|陈静:waitlisted:1|Dina:waitlisted:2|");
 	assert_counts(ctx, run, 2, 2, 0);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE entity = 'enrollment' AND action = 'create'"), 4);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE entity = 'enrollment' AND action = 'create'"), 4);
 	enrollment_free(&a);
 	enrollment_free(&b);
 	enrollment_free(&c);
@@ -226,7 +183,7 @@ Test(enroll, bad_input_refused_and_nothing_written)
 	int64_t run = fx_run(ctx, 0, "registration", 10);
 	int64_t who = mk(ctx, "Kari");
 	int64_t gone = mk(ctx, "Per");
-	fx_exec(ctx, "UPDATE participant SET name = '', purged_at = '2027-01-01T00:00:00' WHERE id = %lld", (long long)gone);
+	tl_sql(ctx, "UPDATE participant SET name = '', purged_at = '2027-01-01T00:00:00' WHERE id = %lld", (long long)gone);
 	char *before = fx_snapshot(ctx);
 	cr_assert_eq(enroll_add(ctx, run, who, (lk_category)5, false, NULL, &err), -1);
 	cr_assert_eq(err.code, LK_EINVAL);
@@ -276,7 +233,7 @@ Test(enroll, failed_lookup_of_an_earlier_enrollment_is_an_error_not_a_crash)
 	int64_t run = fx_run(ctx, 0, "registration", 5);
 	int64_t kari = mk(ctx, "Kari Ødegård");
 	/* Only the lookup of an earlier enrollment reads this column. */
-	fx_exec(ctx, "ALTER TABLE enrollment RENAME COLUMN referral TO referral_gone");
+	tl_sql(ctx, "ALTER TABLE enrollment RENAME COLUMN referral TO referral_gone");
 	char *before = fx_snapshot(ctx);
 	for (int i = 0; i < 3; i++) {
 		lk_enrollment e;
@@ -358,7 +315,7 @@ Test(enroll, cancel_promotes_the_first_waiting_and_says_who)
 	cr_assert_str_eq(listing(ctx, run, -1, ALL),
 		"Anne:registered:0|Ærlig Øyvind Ås:registered:0|Dina:waitlisted:1|Bjørn:cancelled:0|");
 	assert_counts(ctx, run, 2, 1, 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'promote' AND entity_id = %lld", (long long)c.id), 1);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'promote' AND entity_id = %lld", (long long)c.id), 1);
 	promotion_free(&p);
 	enrollment_free(&a);
 	enrollment_free(&b);
@@ -388,7 +345,7 @@ Test(enroll, cancel_stale_twice_or_in_a_closed_run_refused)
 	cr_assert_eq(err.code, LK_ERULE);
 	cr_assert(strstr(err.msg, "already cancelled"), "%s", err.msg);
 	assert_unchanged(ctx, before);
-	fx_exec(ctx, "UPDATE run SET phase = 'closed' WHERE id = %lld", (long long)run);
+	tl_sql(ctx, "UPDATE run SET phase = 'closed' WHERE id = %lld", (long long)run);
 	before = fx_snapshot(ctx);
 	cr_assert_eq(enroll_cancel(ctx, a.id, a.version, &p, &err), -1);
 	cr_assert_eq(err.code, LK_ERULE);
@@ -406,7 +363,7 @@ Test(enroll, cancel_in_evaluation_promotes_nobody)
 	int64_t run = fx_run(ctx, 0, "registration", 1);
 	lk_enrollment a = add(ctx, run, mk(ctx, "Anne"));
 	lk_enrollment b = add(ctx, run, mk(ctx, "Bo"));
-	fx_exec(ctx, "UPDATE run SET phase = 'evaluation' WHERE id = %lld", (long long)run);
+	tl_sql(ctx, "UPDATE run SET phase = 'evaluation' WHERE id = %lld", (long long)run);
 	lk_promotion p;
 	cr_assert_eq(enroll_cancel(ctx, a.id, a.version, &p, &err), 0, "%s", err.msg);
 	cr_assert_not(p.promoted, "the run is over: the waitlist is not called");
@@ -448,7 +405,7 @@ Test(enroll, move_frees_the_old_place_and_queues_in_the_new_run)
 	cr_assert_not(freed.promoted, "a waiting person frees no place");
 	cr_assert_eq(moved2.status, LK_ENR_REGISTERED);
 	cr_assert_str_eq(listing(ctx, r3, -1, ALL), "Anne:registered:0|");
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'move'"), 2);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'move'"), 2);
 	promotion_free(&freed);
 	enrollment_free(&a);
 	enrollment_free(&b);
@@ -521,8 +478,8 @@ Test(enroll, raising_capacity_promotes_all_that_fit_in_order)
 	cr_assert_str_eq(l.items[1].name, "Cao Thị Hà");
 	promotion_list_free(&l);
 	assert_counts(ctx, run, 3, 2, 0);
-	cr_assert_eq(fx_int(ctx, "SELECT capacity FROM run WHERE id = %lld", (long long)run), 3);
-	cr_assert_eq(fx_int(ctx, "SELECT version FROM run WHERE id = %lld", (long long)run), 2);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT capacity FROM run WHERE id = %lld", (long long)run), 3);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT version FROM run WHERE id = %lld", (long long)run), 2);
 	cr_assert_eq(run_set_capacity(ctx, run, 1000, &l, &err), 0, "%s", err.msg);
 	cr_assert_eq(l.n, 2);
 	cr_assert_str_eq(l.items[0].name, "Dina");
@@ -560,11 +517,11 @@ Test(enroll, lowering_capacity_below_registered_refused)
 	cr_assert_eq(err.code, LK_ENOTFOUND);
 	assert_unchanged(ctx, before);
 	/* The schema refuses it too, whoever tries. */
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	cr_assert_neq(sqlite3_exec(h, "UPDATE run SET capacity = 2", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	cr_assert_eq(run_set_capacity(ctx, run, 3, NULL, &err), 0, "%s", err.msg);
-	fx_exec(ctx, "UPDATE run SET phase = 'cancelled' WHERE id = %lld", (long long)run);
+	tl_sql(ctx, "UPDATE run SET phase = 'cancelled' WHERE id = %lld", (long long)run);
 	cr_assert_eq(run_set_capacity(ctx, run, 4, NULL, &err), -1);
 	cr_assert_eq(err.code, LK_ERULE);
 	ctx_close(ctx);
@@ -649,7 +606,7 @@ Test(enroll, two_connections_interleaved_never_overfill)
 	cr_assert_eq(enroll_cancel(b, stale.id, stale.version, NULL, &err), -1);
 	cr_assert_eq(err.code, LK_ECONFLICT);
 	assert_counts(b, run, 2, 0, 1);
-	cr_assert_eq(fx_int(a, "SELECT count(*) FROM enrollment WHERE status = 'registered'"), 2);
+	cr_assert_eq(tl_sql_int(a, "SELECT count(*) FROM enrollment WHERE status = 'registered'"), 2);
 	enrollment_free(&e1);
 	enrollment_free(&e2);
 	enrollment_free(&e3);
@@ -696,7 +653,7 @@ static void race_once(int capacity, int people)
 	pthread_join(tb, NULL);
 	cr_assert_eq(ra.failures + rb.failures, 0);
 	assert_counts(a, run, capacity, people - capacity, 0);
-	cr_assert_eq(fx_int(a, "SELECT count(*) FROM enrollment WHERE status = 'registered'"), capacity);
+	cr_assert_eq(tl_sql_int(a, "SELECT count(*) FROM enrollment WHERE status = 'registered'"), capacity);
 	ctx_close(b);
 	ctx_close(a);
 }

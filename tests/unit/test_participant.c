@@ -13,56 +13,13 @@
 
 /* ---- fixtures: a second connection on the test database ---- */
 
-static sqlite3 *fx_db(lk_ctx *ctx)
-{
-	sqlite3 *h = NULL;
-	cr_assert_eq(sqlite3_open(tl_db_path(ctx), &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	return h;
-}
-
-/* Runs printf-style SQL (sqlite3_mprintf: %Q quotes); returns the last rowid. */
-static int64_t fx_exec(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	char *msg = NULL;
-	int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
-	int64_t id = sqlite3_last_insert_rowid(h);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return id;
-}
-
-/* One integer from printf-style SQL. */
-static int64_t fx_int(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return v;
-}
-
 /* Every row of the tables this module writes, as one string. */
 static char *fx_snapshot(lk_ctx *ctx)
 {
 	static const char *const sql[] = {
 		"SELECT * FROM participant ORDER BY 1", "SELECT * FROM enrollment ORDER BY 1",
 		"SELECT * FROM run ORDER BY 1", "SELECT * FROM audit ORDER BY 1"};
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	size_t cap = 1 << 16, len = 0;
 	char *out = calloc(1, cap);
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
@@ -90,9 +47,9 @@ static void assert_unchanged(lk_ctx *ctx, char *before)
 
 static int64_t fx_run(lk_ctx *ctx, const char *title, const char *phase, int capacity)
 {
-	int64_t course = fx_exec(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
+	int64_t course = tl_sql(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
 		" VALUES ('Hjertekurs', 'both', 'active', '2027-01-01T00:00:00', '2027-01-01T00:00:00')");
-	return fx_exec(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
+	return tl_sql(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
 		" VALUES (%lld, %Q, %Q, nullif(%d, 0), '2027-01-01T00:00:00')",
 		(long long)course, title, phase, capacity);
 }
@@ -164,7 +121,7 @@ Test(participant, create_and_read_as_coordinator_is_audited)
 	cr_assert_gt(p.id, 0);
 	cr_assert_eq(p.version, 1);
 	cr_assert_str_eq(p.name, "  Åse Ødegård ", "the caller's strings are not touched");
-	int64_t reads = fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'");
+	int64_t reads = tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'");
 	lk_participant got;
 	cr_assert_eq(participant_get(ctx, p.id, &got, &err), 0, "%s", err.msg);
 	cr_assert_str_eq(got.name, "Åse Ødegård", "names are trimmed");
@@ -175,10 +132,10 @@ Test(participant, create_and_read_as_coordinator_is_audited)
 	cr_assert(got.contact_shown);
 	cr_assert_str_eq(got.created_at, "2027-01-10T09:00:00");
 	participant_free(&got);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'"
 		" AND entity = 'participant' AND entity_id = %lld AND login = 'koord'", (long long)p.id),
 		reads + 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Åse%%'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Åse%%'"
 		" OR detail LIKE '%%912%%' OR detail LIKE '%%example%%'"), 0, "no names or contacts in the audit log");
 	ctx_close(ctx);
 }
@@ -192,7 +149,7 @@ Test(participant, user_rep_and_staff_get_no_contact_details_and_no_error)
 	lk_participant p = {.name = "Иван Петров", .phone = "91234567", .email = "ivan@example.no",
 		.birth_year = 1950, .notes = "diabetes type 2"};
 	cr_assert_eq(participant_create(ctx, &p, &err), 0, "%s", err.msg);
-	int64_t audit_rows = fx_int(ctx, "SELECT count(*) FROM audit");
+	int64_t audit_rows = tl_sql_int(ctx, "SELECT count(*) FROM audit");
 	lk_ctx *who[] = {rep, staff};
 	for (int i = 0; i < 2; i++) {
 		lk_participant got;
@@ -205,7 +162,7 @@ Test(participant, user_rep_and_staff_get_no_contact_details_and_no_error)
 		cr_assert_not(got.contact_shown);
 		participant_free(&got);
 	}
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit"), audit_rows, "no contact was read");
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit"), audit_rows, "no contact was read");
 	ctx_close(rep);
 	ctx_close(staff);
 	ctx_close(ctx);
@@ -218,7 +175,7 @@ Test(participant, unknown_id_not_found)
 	lk_participant got;
 	cr_assert_eq(participant_get(ctx, 4711, &got, &err), -1);
 	cr_assert_eq(err.code, LK_ENOTFOUND);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'"), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'"), 0);
 	ctx_close(ctx);
 }
 
@@ -363,7 +320,7 @@ Test(participant, failed_create_leaves_no_id_behind)
 {
 	lk_ctx *ctx = tl_ctx();
 	lk_err err;
-	fx_exec(ctx, "CREATE TRIGGER test_fail AFTER INSERT ON audit WHEN NEW.entity = 'participant'"
+	tl_sql(ctx, "CREATE TRIGGER test_fail AFTER INSERT ON audit WHEN NEW.entity = 'participant'"
 		" BEGIN SELECT RAISE(ABORT, 'test: audit refused'); END");
 	char *before = fx_snapshot(ctx);
 	lk_participant p = {.name = "Zofia Wójcik", .phone = "912 34 567"};
@@ -371,7 +328,7 @@ Test(participant, failed_create_leaves_no_id_behind)
 	cr_assert_eq(p.id, 0);
 	cr_assert_eq(p.version, 0);
 	assert_unchanged(ctx, before);
-	fx_exec(ctx, "DROP TRIGGER test_fail");
+	tl_sql(ctx, "DROP TRIGGER test_fail");
 	cr_assert_eq(participant_create(ctx, &p, &err), 0, "%s", err.msg);
 	cr_assert_gt(p.id, 0);
 	ctx_close(ctx);
@@ -442,7 +399,7 @@ Test(participant, purged_cannot_be_edited)
 	lk_ctx *ctx = tl_ctx();
 	lk_err err;
 	int64_t id = mk(ctx, "Per", "", "");
-	fx_exec(ctx, "UPDATE participant SET name = '', purged_at = '2027-01-01T00:00:00' WHERE id = %lld", (long long)id);
+	tl_sql(ctx, "UPDATE participant SET name = '', purged_at = '2027-01-01T00:00:00' WHERE id = %lld", (long long)id);
 	char *before = fx_snapshot(ctx);
 	lk_participant p = {.id = id, .name = "Per igjen", .version = 1};
 	cr_assert_eq(participant_update(ctx, &p, &err), -1);
@@ -468,10 +425,10 @@ Test(participant, delete_refused_while_enrolled_in_an_open_run)
 	cr_assert_eq(err.code, LK_ERULE);
 	cr_assert(strstr(err.msg, "Våren 2027"), "names the run: %s", err.msg);
 	assert_unchanged(ctx, before);
-	fx_exec(ctx, "UPDATE run SET phase = 'closed' WHERE id = %lld", (long long)run);
+	tl_sql(ctx, "UPDATE run SET phase = 'closed' WHERE id = %lld", (long long)run);
 	cr_assert_eq(participant_delete(ctx, id, 1, &err), 0, "%s", err.msg);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM participant"), 0);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'delete'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM participant"), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'delete'"
 		" AND entity = 'participant' AND entity_id = %lld", (long long)id), 1);
 	enrollment_free(&e);
 	ctx_close(ctx);
@@ -587,11 +544,11 @@ Test(participant, duplicates_need_same_name_and_same_phone_or_email)
 	mk(ctx, "Åse Ødegård", "40000000", "annen@example.no");
 	mk(ctx, "Per Ødegård", "91234567", "ase@example.no");
 	char buf[512] = "";
-	int64_t reads = fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'");
+	int64_t reads = tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'");
 	cr_assert_eq(participant_find_duplicates(ctx, " åse ødegård ", "912 34 567", "ase@EXAMPLE.no",
 		collect_dup, buf, &err), 0, "%s", err.msg);
 	cr_assert_str_eq(buf, "Åse Ødegård/+4791234567/|ÅSE ØDEGÅRD//ASE@example.no|");
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'"), reads + 2);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'read_contact'"), reads + 2);
 	buf[0] = '\0';
 	cr_assert_eq(participant_find_duplicates(ctx, "Åse Ødegård", "", "", collect_dup, buf, &err), 0);
 	cr_assert_str_eq(buf, "", "a name alone is not a duplicate");
@@ -608,13 +565,13 @@ Test(participant, merge_moves_enrollments_and_deletes_the_duplicate)
 	int64_t r2 = fx_run(ctx, "Høst", "registration", 10);
 	int64_t keep = mk(ctx, "Åse Ødegård", "", "ase@example.no");
 	int64_t drop = mk(ctx, "Åse Ødegaard", "+47 912 34 567", "gammel@example.no");
-	fx_exec(ctx, "UPDATE participant SET notes = 'rullestol', birth_year = 1961 WHERE id = %lld", (long long)drop);
+	tl_sql(ctx, "UPDATE participant SET notes = 'rullestol', birth_year = 1961 WHERE id = %lld", (long long)drop);
 	lk_enrollment a, b;
 	cr_assert_eq(enroll_add(ctx, r1, keep, LK_CAT_PATIENT, false, &a, &err), 0, "%s", err.msg);
 	cr_assert_eq(enroll_add(ctx, r2, drop, LK_CAT_PATIENT, true, &b, &err), 0, "%s", err.msg);
 	cr_assert_eq(participant_merge(ctx, keep, drop, &err), 0, "%s", err.msg);
-	cr_assert_eq(fx_int(ctx, "SELECT participant_id FROM enrollment WHERE id = %lld", (long long)b.id), keep);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM participant WHERE id = %lld", (long long)drop), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT participant_id FROM enrollment WHERE id = %lld", (long long)b.id), keep);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM participant WHERE id = %lld", (long long)drop), 0);
 	lk_participant k;
 	cr_assert_eq(participant_get(ctx, keep, &k, &err), 0);
 	cr_assert_str_eq(k.email, "ase@example.no", "keep's own details win");
@@ -622,7 +579,7 @@ Test(participant, merge_moves_enrollments_and_deletes_the_duplicate)
 	cr_assert_eq(k.birth_year, 1961);
 	cr_assert_str_eq(k.notes, "rullestol");
 	cr_assert_eq(k.version, 2);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'merge' AND entity_id = %lld", (long long)keep), 1);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'merge' AND entity_id = %lld", (long long)keep), 1);
 	participant_free(&k);
 	enrollment_free(&a);
 	enrollment_free(&b);
@@ -687,12 +644,12 @@ Test(participant, search_and_count_on_fresh_connections)
 
 static int64_t fx_stale_rows(lk_ctx *ctx)
 {
-	return fx_int(ctx, "SELECT count(*) FROM participant_fts_stale");
+	return tl_sql_int(ctx, "SELECT count(*) FROM participant_fts_stale");
 }
 
 static void fx_make_stale(lk_ctx *ctx)
 {
-	fx_exec(ctx, "INSERT INTO participant (name, created_at, purged_at)"
+	tl_sql(ctx, "INSERT INTO participant (name, created_at, purged_at)"
 		" VALUES ('', '2026-01-01T00:00:00', '2026-06-01T00:00:00')");
 	cr_assert_gt(fx_stale_rows(ctx), 0);
 }
@@ -726,7 +683,7 @@ static void both_ways(lk_ctx *coord, lk_ctx *ctx, const char *text, const char *
 static void purge_by_sql(lk_ctx *ctx, int64_t id)
 {
 	/* As store_privacy_clear does it. */
-	fx_exec(ctx, "PRAGMA secure_delete = ON; UPDATE participant SET name = '', phone = '', email = '',"
+	tl_sql(ctx, "PRAGMA secure_delete = ON; UPDATE participant SET name = '', phone = '', email = '',"
 		" birth_year = NULL, notes = '', purged_at = '2027-01-10T09:00:00', version = version + 1"
 		" WHERE id = %lld", (long long)id);
 }
@@ -843,7 +800,7 @@ static int64_t fx_letter_names(lk_ctx *ctx, uint32_t *cp_of, size_t cap)
 		char name[16] = "#";
 		put_utf8(c, name + 1);
 		strcat(name, "#");
-		int64_t id = fx_exec(ctx, "INSERT INTO participant (name, created_at) VALUES (%Q, '2027-01-01T00:00:00')", name);
+		int64_t id = tl_sql(ctx, "INSERT INTO participant (name, created_at) VALUES (%Q, '2027-01-01T00:00:00')", name);
 		cr_assert_lt((size_t)id, cap);
 		cp_of[id] = c;
 		n = id;
@@ -951,7 +908,7 @@ Test(participant, purged_participants_are_found_neither_way)
 	}
 	cr_assert_eq(participant_count(ctx, NULL, &err), 1);
 	cr_assert_str_eq(search(ctx, NULL, ALL), "Kari|");
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH 'ødeg'"), 0,
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH 'ødeg'"), 0,
 		"the rebuilt index holds nothing of the purged participant");
 	ctx_close(ctx);
 }
@@ -992,7 +949,7 @@ static bool db_has(lk_ctx *ctx, const char *needle)
 /* In the pages of one of the search indexes (read as plain SQL). */
 static bool index_has(lk_ctx *ctx, const char *table, const char *needle)
 {
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	sqlite3_stmt *st;
 	char *sql = sqlite3_mprintf("SELECT block FROM %s WHERE typeof(block) = 'blob'", table);
 	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
@@ -1024,8 +981,8 @@ Test(participant, purged_name_leaves_no_trace_after_rebuild_and_vacuum)
 		cr_assert(index_has(ctx, "participant_fts_short_data", pairs[i]), "the test looks for what is there");
 	purge_by_sql(ctx, id);
 	fx_rebuild(ctx);
-	fx_exec(ctx, "VACUUM");
-	fx_exec(ctx, "PRAGMA wal_checkpoint(TRUNCATE)");
+	tl_sql(ctx, "VACUUM");
+	tl_sql(ctx, "PRAGMA wal_checkpoint(TRUNCATE)");
 	cr_assert_not(db_has(ctx, name));
 	for (size_t i = 0; i < 2; i++)
 		cr_assert_not(db_has(ctx, trigrams[i]), "a trigram of the purged name is left: %zu", i);
@@ -1077,7 +1034,7 @@ Test(participant, index_follows_update_delete_and_merge)
 	both_ways(ctx, ctx, "kari", "");
 	both_ways(ctx, ctx, "k", "");
 	both_ways(ctx, ctx, "912", "");
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH 'kar'"), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH 'kar'"), 0);
 	participant_free(&p);
 	ctx_close(ctx);
 }
@@ -1088,9 +1045,9 @@ Test(participant, changes_made_elsewhere_are_found_then_rebuilt_in)
 	lk_err err;
 	int64_t a = mk(ctx, "Kari Nordmann", "", "");
 	int64_t b = mk(ctx, "Per Hansen", "", "");
-	fx_exec(ctx, "INSERT INTO participant (name, phone, created_at) VALUES ('Ola Åsen', '40000000', '2027-01-01T00:00:00')");
-	fx_exec(ctx, "UPDATE participant SET name = 'Kari Øvre' WHERE id = %lld", (long long)a);
-	fx_exec(ctx, "DELETE FROM participant WHERE id = %lld", (long long)b);
+	tl_sql(ctx, "INSERT INTO participant (name, phone, created_at) VALUES ('Ola Åsen', '40000000', '2027-01-01T00:00:00')");
+	tl_sql(ctx, "UPDATE participant SET name = 'Kari Øvre' WHERE id = %lld", (long long)a);
+	tl_sql(ctx, "DELETE FROM participant WHERE id = %lld", (long long)b);
 	cr_assert_eq(fx_stale_rows(ctx), 3);
 	const char *cases[][2] = {{"øvre", "Kari Øvre|"}, {"nordmann", ""}, {"hansen", ""}, {"åsen", "Ola Åsen|"},
 		{"400", "Ola Åsen|"}, {"40", "Ola Åsen|"}, {"ø", "Kari Øvre|"}, {"n", "Ola Åsen|"}};
@@ -1144,7 +1101,7 @@ Test(participant, migration_indexes_the_participants_already_there)
 	cr_assert_eq(rc, SQLITE_OK, "%s", msg ? msg : "");
 	sqlite3_close(h);
 	cr_assert_eq(ctx_open(path, LK_OPEN_EXISTING, "koord", NULL, &ctx, NULL, &err), 0, "%s", err.msg);
-	cr_assert_eq(fx_int(ctx, "PRAGMA user_version"), store_schema_latest());
+	cr_assert_eq(tl_sql_int(ctx, "PRAGMA user_version"), store_schema_latest());
 	cr_assert_eq(fx_stale_rows(ctx), 0, "indexed by the migration, nothing left to rebuild");
 	const char *cases[][2] = {{"ødegård", "Åse Ødegård|"}, {"ø", "Åse Ødegård|"}, {"åse", "Åse Ødegård|"},
 		{"ива", "Анна Иванова|"}, {"ан", "Анна Иванова|"}, {"912", "Åse Ødegård|"}, {"91", "Åse Ødegård|"},
@@ -1228,7 +1185,7 @@ typedef struct gen_row {
 
 static int64_t fx_generate(lk_ctx *ctx, int n)
 {
-	fx_exec(ctx,
+	tl_sql(ctx,
 		"CREATE TEMP TABLE fn(k INTEGER PRIMARY KEY, v TEXT); CREATE TEMP TABLE ln(k INTEGER PRIMARY KEY, v TEXT);"
 		"INSERT INTO fn(v) SELECT value FROM json_each('[\"Anne\",\"Kari\",\"Ingrid\",\"Bjørg\",\"Åse\",\"Øyvind\","
 		"\"Jørgen\",\"Håkon\",\"Per\",\"Ola\",\"Kristin\",\"Sigrid\",\"Trond\",\"Mohammed\",\"Fatima\",\"Zofia\","
@@ -1251,13 +1208,13 @@ static int64_t fx_generate(lk_ctx *ctx, int n)
 		" JOIN ln l2 ON l2.k = 1 + (h.a / 7) %% (SELECT count(*) FROM ln);"
 		"UPDATE participant SET name = '', phone = '', email = '', purged_at = '2027-01-01T00:00:00' WHERE id %% 20 = 0;",
 		n);
-	return fx_int(ctx, "SELECT count(*) FROM participant");
+	return tl_sql_int(ctx, "SELECT count(*) FROM participant");
 }
 
 static gen_row *fx_rows(lk_ctx *ctx, int64_t n)
 {
 	gen_row *rows = calloc((size_t)n, sizeof *rows);
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	sqlite3_stmt *st;
 	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT id, name, email, phone, purged_at IS NOT NULL FROM participant"
 		" ORDER BY id", -1, &st, NULL), SQLITE_OK);

@@ -19,54 +19,13 @@
 
 /* ---- fixtures: a second connection on the test database ---- */
 
-static sqlite3 *fx_db(lk_ctx *ctx)
-{
-	sqlite3 *h = NULL;
-	cr_assert_eq(sqlite3_open(tl_db_path(ctx), &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	return h;
-}
-
-static int64_t fx_exec(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	char *msg = NULL;
-	int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
-	int64_t id = sqlite3_last_insert_rowid(h);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return id;
-}
-
-static int64_t fx_int(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return v;
-}
-
 /* Every row of the tables a purge could touch, as one string. */
 static char *fx_snapshot(lk_ctx *ctx)
 {
 	static const char *const sql[] = {
 		"SELECT * FROM participant ORDER BY 1", "SELECT * FROM enrollment ORDER BY 1",
 		"SELECT * FROM attendance ORDER BY 1, 2", "SELECT * FROM audit ORDER BY 1"};
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	size_t cap = 1 << 18, len = 0;
 	char *out = calloc(1, cap);
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
@@ -94,7 +53,7 @@ static void assert_unchanged(lk_ctx *ctx, char *before)
 
 static int64_t fx_course(lk_ctx *ctx, const char *title)
 {
-	return fx_exec(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
+	return tl_sql(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
 		" VALUES (%Q, 'both', 'active', '2027-01-01T00:00:00', '2027-01-01T00:00:00')", title);
 }
 
@@ -102,19 +61,19 @@ static int64_t fx_course(lk_ctx *ctx, const char *title)
 static int64_t fx_run(lk_ctx *ctx, const char *course, const char *title)
 {
 	int64_t c = fx_course(ctx, course);
-	return fx_exec(ctx, "INSERT INTO run (course_id, title, phase, created_at)"
+	return tl_sql(ctx, "INSERT INTO run (course_id, title, phase, created_at)"
 		" VALUES (%lld, %Q, 'registration', '2027-01-01T00:00:00')", (long long)c, title);
 }
 
 static void fx_close(lk_ctx *ctx, int64_t run, const char *closed_at)
 {
-	fx_exec(ctx, "UPDATE run SET phase = 'closed', closed_at = %Q WHERE id = %lld", closed_at,
+	tl_sql(ctx, "UPDATE run SET phase = 'closed', closed_at = %Q WHERE id = %lld", closed_at,
 		(long long)run);
 }
 
 static void fx_phase(lk_ctx *ctx, int64_t run, const char *phase)
 {
-	fx_exec(ctx, "UPDATE run SET phase = %Q WHERE id = %lld", phase, (long long)run);
+	tl_sql(ctx, "UPDATE run SET phase = %Q WHERE id = %lld", phase, (long long)run);
 }
 
 static int64_t mk(lk_ctx *ctx, const char *name, const char *phone)
@@ -139,10 +98,10 @@ static int64_t enroll(lk_ctx *ctx, int64_t run, int64_t who)
 /* A held session of run with participant's enrollment marked present. */
 static void fx_attended(lk_ctx *ctx, int64_t run, int64_t enrollment)
 {
-	int64_t s = fx_exec(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at, status)"
+	int64_t s = tl_sql(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at, status)"
 		" VALUES (%lld, (SELECT count(*) + 1 FROM session WHERE run_id = %lld),"
 		" '2027-02-01T17:00', '2027-02-01T19:00', 'held')", (long long)run, (long long)run);
-	fx_exec(ctx, "INSERT INTO attendance (session_id, enrollment_id, status, marked_by, marked_at)"
+	tl_sql(ctx, "INSERT INTO attendance (session_id, enrollment_id, status, marked_by, marked_at)"
 		" VALUES (%lld, %lld, 'present', 'koord', '2027-02-01T19:00:00')", (long long)s,
 		(long long)enrollment);
 }
@@ -391,22 +350,22 @@ Test(privacy, purge_removes_names_and_contact_and_keeps_the_counts)
 	struct world w = world();
 	lk_err err;
 	lk_privacy_result res;
-	int64_t enrollments = fx_int(w.ctx, "SELECT count(*) FROM enrollment");
+	int64_t enrollments = tl_sql_int(w.ctx, "SELECT count(*) FROM enrollment");
 	cr_assert_eq(due(w.ctx), 2);
 	cr_assert_eq(privacy_purge(w.ctx, NULL, NULL, &res, &err), 0, "%s", err.msg);
 	cr_assert_eq(res.participants, 2);
 	cr_assert(res.compacted);
 	cr_assert(res.wal_cleared);
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant WHERE id IN (%lld, %lld)"
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM participant WHERE id IN (%lld, %lld)"
 		" AND name = '' AND phone = '' AND email = '' AND notes = '' AND birth_year IS NULL"
 		" AND purged_at = '2028-02-02T08:00:00' AND version = 2", (long long)w.gone, (long long)w.gone2), 2);
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant WHERE id = %lld AND name = 'Kari Nordmann'"
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM participant WHERE id = %lld AND name = 'Kari Nordmann'"
 		" AND phone = '98765432' AND purged_at IS NULL", (long long)w.kept), 1, "the one in a live run stays");
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM enrollment"), enrollments, "enrollments stay");
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM attendance WHERE enrollment_id = %lld", (long long)w.e_gone), 1);
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM audit WHERE action = 'purge' AND entity = 'participant'"
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM enrollment"), enrollments, "enrollments stay");
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM attendance WHERE enrollment_id = %lld", (long long)w.e_gone), 1);
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM audit WHERE action = 'purge' AND entity = 'participant'"
 		" AND entity_id IN (%lld, %lld) AND login = 'koord'", (long long)w.gone, (long long)w.gone2), 2);
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Qwøxzyt%%' OR detail LIKE '%%912%%'"), 0);
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Qwøxzyt%%' OR detail LIKE '%%912%%'"), 0);
 	cr_assert_eq(due(w.ctx), 0, "nothing left to do");
 	/* What the other modules show of them now. */
 	lk_participant p;
@@ -427,7 +386,7 @@ Test(privacy, after_the_purge_the_name_is_nowhere_in_the_files)
 	cr_assert(db_files_have(w.ctx, name), "the test must find the name before (else it proves nothing)");
 	cr_assert(db_files_have(w.ctx, "+4791234567"));
 	cr_assert_eq(participant_count(w.ctx, "wøxz", &err), 1, "found through the index before");
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"xzy\"'"), 1);
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"xzy\"'"), 1);
 	cr_assert_eq(privacy_purge(w.ctx, NULL, NULL, &res, &err), 0, "%s", err.msg);
 	cr_assert_not(db_files_have(w.ctx, name), "the name is still in the database file or its WAL");
 	cr_assert_not(db_files_have(w.ctx, "Qwøxzyt"));
@@ -436,8 +395,8 @@ Test(privacy, after_the_purge_the_name_is_nowhere_in_the_files)
 	cr_assert(db_files_have(w.ctx, "Kari Nordmann"), "the search works: a kept name is found");
 	cr_assert_eq(wal_size(w.ctx), 0, "the WAL is emptied");
 	/* Nor in pieces in the search index (schema 0006: trigrams). */
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"xzy\"'"), 0);
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"nor\"'"), 1,
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"xzy\"'"), 0);
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM participant_fts WHERE participant_fts MATCH '\"nor\"'"), 1,
 		"the index still finds the one kept");
 	ctx_close(w.ctx);
 }
@@ -502,8 +461,8 @@ Test(privacy, many_due_are_purged_in_batches)
 	cr_assert_eq(due(ctx), 150);
 	cr_assert_eq(privacy_purge(ctx, NULL, NULL, &res, &err), 0, "%s", err.msg);
 	cr_assert_eq(res.participants, 150);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM participant WHERE purged_at IS NULL"), 0);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'purge'"), 150);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM participant WHERE purged_at IS NULL"), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'purge'"), 150);
 	ctx_close(ctx);
 }
 
@@ -512,7 +471,7 @@ Test(privacy, a_reader_elsewhere_keeps_the_wal_until_it_is_gone)
 	struct world w = world();
 	lk_err err;
 	lk_privacy_result res;
-	sqlite3 *other = fx_db(w.ctx);
+	sqlite3 *other = tl_sql_open(w.ctx);
 	sqlite3_stmt *st;
 	cr_assert_eq(sqlite3_exec(other, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
 	cr_assert_eq(sqlite3_prepare_v2(other, "SELECT count(*) FROM person", -1, &st, NULL), SQLITE_OK);
@@ -560,11 +519,11 @@ Test(privacy, erase_one_on_request)
 	participant_free(&p);
 	cr_assert_eq(res.participants, 1);
 	cr_assert(res.compacted && res.wal_cleared);
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM participant WHERE id = %lld AND name = ''"
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM participant WHERE id = %lld AND name = ''"
 		" AND phone = '' AND purged_at = '2027-03-01T10:00:00'", (long long)w.gone), 1);
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM audit WHERE action = 'erase' AND entity_id = %lld",
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM audit WHERE action = 'erase' AND entity_id = %lld",
 		(long long)w.gone), 1);
-	cr_assert_eq(fx_int(w.ctx, "SELECT count(*) FROM attendance"), 1, "attendance stays");
+	cr_assert_eq(tl_sql_int(w.ctx, "SELECT count(*) FROM attendance"), 1, "attendance stays");
 	cr_assert_not(db_files_have(w.ctx, "Qwøxzyt"));
 	cr_assert(db_files_have(w.ctx, "Żółtowski"), "the others stay");
 	ctx_close(w.ctx);

@@ -68,48 +68,6 @@
 
 /* ---- fixtures: a second connection on the test database ---- */
 
-static sqlite3 *fx_db(lk_ctx *ctx)
-{
-	sqlite3 *h = NULL;
-	cr_assert_eq(sqlite3_open(tl_db_path(ctx), &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	return h;
-}
-
-/* Runs printf-style SQL (sqlite3_mprintf: %Q quotes); returns the last rowid. */
-static int64_t fx_exec(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	char *msg = NULL;
-	int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
-	int64_t id = sqlite3_last_insert_rowid(h);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return id;
-}
-
-static int64_t fx_int(lk_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *sql = sqlite3_vmprintf(fmt, ap);
-	va_end(ap);
-	sqlite3 *h = fx_db(ctx);
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	sqlite3_free(sql);
-	return v;
-}
-
 /* Every row of every table a report could touch, as one string. */
 static char *fx_snapshot(lk_ctx *ctx)
 {
@@ -118,7 +76,7 @@ static char *fx_snapshot(lk_ctx *ctx)
 		"SELECT * FROM run ORDER BY 1", "SELECT * FROM enrollment ORDER BY 1",
 		"SELECT * FROM attendance ORDER BY 1, 2", "SELECT * FROM meeting ORDER BY 1",
 		"SELECT * FROM participant ORDER BY 1", "SELECT * FROM person ORDER BY 1"};
-	sqlite3 *h = fx_db(ctx);
+	sqlite3 *h = tl_sql_open(ctx);
 	size_t cap = 1 << 17, len = 0;
 	char *out = calloc(1, cap);
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
@@ -146,19 +104,19 @@ static void assert_unchanged(lk_ctx *ctx, char *before)
 
 static int64_t fx_person(lk_ctx *ctx, const char *name, const char *kind, const char *profession)
 {
-	return fx_exec(ctx, "INSERT INTO person (name, kind, profession, created_at)"
+	return tl_sql(ctx, "INSERT INTO person (name, kind, profession, created_at)"
 		" VALUES (%Q, %Q, %Q, '2027-01-01T00:00:00')", name, kind, profession);
 }
 
 static int64_t fx_course(lk_ctx *ctx, const char *title, const char *audience)
 {
-	return fx_exec(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
+	return tl_sql(ctx, "INSERT INTO course (title, audience, phase, created_at, updated_at)"
 		" VALUES (%Q, %Q, 'active', '2027-01-01T00:00:00', '2027-01-01T00:00:00')", title, audience);
 }
 
 static int64_t fx_run(lk_ctx *ctx, int64_t course, const char *title, const char *phase)
 {
-	return fx_exec(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
+	return tl_sql(ctx, "INSERT INTO run (course_id, title, phase, capacity, created_at)"
 		" VALUES (%lld, %Q, %Q, 20, '2027-01-02T00:00:00')", (long long)course, title, phase);
 }
 
@@ -167,17 +125,17 @@ static int64_t fx_run(lk_ctx *ctx, int64_t course, const char *title, const char
 static int64_t fx_session(lk_ctx *ctx, int64_t run, int seq, const char *start, const char *end,
 	const char *status, const int64_t *facilitators)
 {
-	int64_t id = fx_exec(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at, status)"
+	int64_t id = tl_sql(ctx, "INSERT INTO session (run_id, seq, starts_at, ends_at, status)"
 		" VALUES (%lld, %d, %Q, %Q, %Q)", (long long)run, seq, start, end, status);
 	for (; facilitators && *facilitators; facilitators++)
-		fx_exec(ctx, "INSERT INTO session_facilitator VALUES (%lld, %lld)", (long long)id,
+		tl_sql(ctx, "INSERT INTO session_facilitator VALUES (%lld, %lld)", (long long)id,
 			(long long)*facilitators);
 	return id;
 }
 
 static int64_t fx_participant(lk_ctx *ctx, const char *name)
 {
-	return fx_exec(ctx, "INSERT INTO participant (name, created_at) VALUES (%Q, '2027-01-03T00:00:00')", name);
+	return tl_sql(ctx, "INSERT INTO participant (name, created_at) VALUES (%Q, '2027-01-03T00:00:00')", name);
 }
 
 /* An enrollment; placed/cancelled NULL for none; status follows. */
@@ -185,14 +143,14 @@ static int64_t fx_enroll(lk_ctx *ctx, int64_t run, int64_t who, const char *cat,
 	const char *cancelled)
 {
 	const char *status = cancelled ? "cancelled" : placed ? "registered" : "waitlisted";
-	return fx_exec(ctx, "INSERT INTO enrollment (run_id, participant_id, category, status,"
+	return tl_sql(ctx, "INSERT INTO enrollment (run_id, participant_id, category, status,"
 		" requested_at, placed_at, cancelled_at) VALUES (%lld, %lld, %Q, %Q, '2027-01-04T00:00:00', %Q, %Q)",
 		(long long)run, (long long)who, cat, status, placed, cancelled);
 }
 
 static void fx_mark(lk_ctx *ctx, int64_t session, int64_t enrollment, const char *status)
 {
-	fx_exec(ctx, "INSERT INTO attendance (session_id, enrollment_id, status, marked_by, marked_at)"
+	tl_sql(ctx, "INSERT INTO attendance (session_id, enrollment_id, status, marked_by, marked_at)"
 		" VALUES (%lld, %lld, %Q, 'koord', '2027-02-01T13:00:00')", (long long)session,
 		(long long)enrollment, status);
 }
@@ -200,14 +158,14 @@ static void fx_mark(lk_ctx *ctx, int64_t session, int64_t enrollment, const char
 static int64_t fx_meeting(lk_ctx *ctx, int64_t course, int64_t run, const char *kind,
 	const char *start, const char *end)
 {
-	return fx_exec(ctx, "INSERT INTO meeting (course_id, run_id, kind, starts_at, ends_at)"
+	return tl_sql(ctx, "INSERT INTO meeting (course_id, run_id, kind, starts_at, ends_at)"
 		" VALUES (%lld, nullif(%lld, 0), %Q, %Q, %Q)", (long long)course, (long long)run, kind,
 		start, end);
 }
 
 static void fx_attendee(lk_ctx *ctx, int64_t meeting, int64_t person, int in_person)
 {
-	fx_exec(ctx, "INSERT INTO meeting_attendee VALUES (%lld, %lld, %d)", (long long)meeting,
+	tl_sql(ctx, "INSERT INTO meeting_attendee VALUES (%lld, %lld, %d)", (long long)meeting,
 		(long long)person, in_person);
 }
 
@@ -252,7 +210,7 @@ static void fx_others(lk_ctx *ctx, centre *c)
 	c->e6 = fx_enroll(ctx, c->r2, c->e6, "relative", "2027-02-20T10:00:00", NULL);
 	fx_mark(ctx, c->s4, c->e6, "present");
 	c->r3 = fx_run(ctx, c->a, "Avlyst", "cancelled");
-	fx_exec(ctx, "INSERT INTO gate_override (run_id, from_phase, to_phase, unmet, reason, login, at)"
+	tl_sql(ctx, "INSERT INTO gate_override (run_id, from_phase, to_phase, unmet, reason, login, at)"
 		" VALUES (%lld, 'registration', 'cancelled', '', 'For få påmeldte', 'koord', '2027-03-20T10:00:00')",
 		(long long)c->r3);
 	fx_session(ctx, c->r3, 1, "2027-04-05T10:00", "2027-04-05T13:00", "planned", (int64_t[]){c->p1, c->p3, 0});
@@ -686,7 +644,7 @@ Test(report, registration_list_says_why_a_run_does_not_meet_them)
 	registration_free(&r);
 	/* A professional without a profession does not make a second one. */
 	int64_t p5 = fx_person(ctx, "Per Uten", "professional", "  ");
-	fx_exec(ctx, "INSERT INTO session_facilitator VALUES (%lld, %lld)", (long long)c.s4, (long long)p5);
+	tl_sql(ctx, "INSERT INTO session_facilitator VALUES (%lld, %lld)", (long long)c.s4, (long long)p5);
 	cr_assert_eq(report_registration(ctx, c.r2, &r, &err), 0, "%s", err.msg);
 	cr_assert_eq(r.n_professions, 1);
 	cr_assert_eq(r.professionals_without_profession, 1);
@@ -739,7 +697,7 @@ Test(report, registration_participants_with_the_dates_they_came)
 	cr_assert_eq(report_registration_participants(ctx, c.r1, (lk_page){2, 1}, add_participant, buf, &err), 0);
 	cr_assert_str_eq(buf, "Åsmund Ærlig|patient|registered|3/3|yes|2027-02-01 2027-02-08 2027-02-15;");
 	/* A purged participant stays listed, without a name. */
-	fx_exec(ctx, "UPDATE participant SET name = '', purged_at = '2028-01-01T00:00:00' WHERE name = 'Ewa Żółć'");
+	tl_sql(ctx, "UPDATE participant SET name = '', purged_at = '2028-01-01T00:00:00' WHERE name = 'Ewa Żółć'");
 	buf[0] = 0;
 	cr_assert_eq(report_registration_participants(ctx, c.r1, (lk_page){0, 1}, add_participant, buf, &err), 0);
 	cr_assert_str_eq(buf, "|relative|registered|2/2|yes|2027-02-08 2027-02-15;");
@@ -914,15 +872,15 @@ Test(report, a_report_that_leaves_is_logged_without_names)
 	centre c = fx_centre(ctx);
 	lk_err err;
 	lk_period y = period("2027-01-01", "2027-12-31");
-	int64_t before = fx_int(ctx, "SELECT count(*) FROM audit");
+	int64_t before = tl_sql_int(ctx, "SELECT count(*) FROM audit");
 	cr_assert_eq(report_log(ctx, LK_REPORT_REGISTRATION, c.r1, NULL, 4, "/tmp/liste.csv", &err), 0, "%s", err.msg);
 	cr_assert_eq(report_log(ctx, LK_REPORT_ACTIVITY, 0, &y, 19, NULL, &err), 0, "%s", err.msg);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit"), before + 2);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'report' AND entity = 'run'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit"), before + 2);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'report' AND entity = 'run'"
 		" AND entity_id = %lld AND detail = 'registration: 4 rows, to /tmp/liste.csv'", (long long)c.r1), 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE action = 'report' AND entity = 'report'"
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE action = 'report' AND entity = 'report'"
 		" AND detail = 'activity 2027-01-01..2027-12-31: 19 rows, to -'"), 1);
-	cr_assert_eq(fx_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Åsmund%%'"), 0);
+	cr_assert_eq(tl_sql_int(ctx, "SELECT count(*) FROM audit WHERE detail LIKE '%%Åsmund%%'"), 0);
 	ctx_close(ctx);
 }
 

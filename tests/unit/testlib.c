@@ -1,6 +1,7 @@
 #include "testlib.h"
 
 #include <criterion/criterion.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,4 +88,45 @@ int64_t tl_person(lk_ctx *ctx, const char *name, lk_person_kind kind)
 		.organisation = kind == LK_USER_REP ? "LHL" : ""};
 	cr_assert_eq(person_create(ctx, &p, &err), 0, "%s", err.msg);
 	return p.id;
+}
+
+sqlite3 *tl_sql_open(lk_ctx *ctx)
+{
+	sqlite3 *h = NULL;
+	cr_assert_eq(sqlite3_open(tl_db_path(ctx), &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	return h;
+}
+
+int64_t tl_sql(lk_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	sqlite3 *h = tl_sql_open(ctx);
+	char *msg = NULL;
+	int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
+	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
+	int64_t id = sqlite3_last_insert_rowid(h);
+	sqlite3_close(h);
+	sqlite3_free(sql);
+	return id;
+}
+
+int64_t tl_sql_int(lk_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	sqlite3 *h = tl_sql_open(ctx);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
+	int64_t v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	sqlite3_free(sql);
+	return v;
 }

@@ -6,6 +6,8 @@
 #include "lmskurs/ctx.h"
 #include "lmskurs/person.h"
 
+#include <sqlite3.h>
+
 /* Makes a fresh private temp folder (0700) and returns its path; the folder
  * and everything in it is removed at exit. Caller must not free. */
 const char *tl_tmpdir(void);
@@ -29,3 +31,11 @@ void tl_set_now(lk_ctx *ctx, const char *iso);
 int64_t tl_person(lk_ctx *ctx, const char *name, lk_person_kind kind);
 
 #endif
+
+/* Test fixtures through a second connection on ctx's database: SQL lets a
+ * test build rows the API would refuse and read what the API hides. */
+sqlite3 *tl_sql_open(lk_ctx *ctx);
+/* Runs printf-style SQL (sqlite3_mprintf: %Q quotes); returns the last rowid. */
+int64_t tl_sql(lk_ctx *ctx, const char *fmt, ...);
+/* The first column of the first row of printf-style SQL. */
+int64_t tl_sql_int(lk_ctx *ctx, const char *fmt, ...);
