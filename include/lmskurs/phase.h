@@ -50,7 +50,8 @@ int run_phase_parse(const char *code, lk_run_phase *out);
 /* What a gate found unmet. */
 typedef struct lk_gate {
 	int n;
-	char **unmet; /* n translated sentences, owned */
+	char **unmet;    /* n translated sentences, owned */
+	int n_checklist; /* how many of them are unticked checklist items */
 } lk_gate;
 
 void gate_init(lk_gate *g);

@@ -71,6 +71,7 @@ void gate_init(lk_gate *g)
 {
 	g->n = 0;
 	g->unmet = NULL;
+	g->n_checklist = 0;
 }
 
 void gate_free(lk_gate *g)
@@ -313,8 +314,12 @@ struct unticked {
 static int add_unticked(void *arg, const lk_checklist_item *it)
 {
 	struct unticked *u = arg;
-	if (!it->done && gate_add(u->g, _("checklist: '%s' is not ticked"), it->text) < 0)
+	if (it->done)
+		return 0;
+	if (gate_add(u->g, _("checklist: '%s' is not ticked"), it->text) < 0)
 		u->oom = 1;
+	else
+		u->g->n_checklist++;
 	return u->oom;
 }
 

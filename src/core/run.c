@@ -422,7 +422,7 @@ static int pass_gate(lk_ctx *ctx, const lk_run *r, lk_run_phase to, const char *
 	int hard = gate_build(ctx, r, g, err);
 	if (hard < 0 || g->n == 0)
 		return hard < 0 ? -1 : 0;
-	lk_gate shown = {hard > 0 ? hard : g->n, g->unmet};
+	lk_gate shown = {.n = hard > 0 ? hard : g->n, .unmet = g->unmet};
 	char *why = gate_join(&shown);
 	if (!why)
 		return oom(err);

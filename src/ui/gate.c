@@ -38,28 +38,6 @@ static char *stream_text(FILE *f, char **buf)
 
 /* ---- advice on unticked checklist items ---- */
 
-/* Whether sentence is the core's unticked checklist item (phase.h:
- * phase_unticked words it with this msgid): the translation's text
- * before and after the item. */
-static bool is_unticked(const char *sentence)
-{
-	const char *fmt = _("checklist: '%s' is not ticked");
-	const char *hole = strstr(fmt, "%s");
-	if (!hole)
-		return false;
-	size_t head = (size_t)(hole - fmt), tail = strlen(hole + 2), len = strlen(sentence);
-	return len >= head + tail && strncmp(sentence, fmt, head) == 0 &&
-		strcmp(sentence + len - tail, hole + 2) == 0;
-}
-
-static int count_unticked(const lk_gate *g, int first)
-{
-	int n = 0;
-	for (int i = first; i < g->n; i++)
-		n += is_unticked(g->unmet[i]);
-	return n;
-}
-
 static bool offers(const lk_view *v, lk_action a)
 {
 	for (const lk_action *p = v && v->ops->actions ? v->ops->actions : NULL; p && *p; p++)
@@ -85,11 +63,11 @@ static char *tick_advice(const lk_ui *ui, int n)
 	return uitext_printf("%s", _("Tick the checklist items first, or write why you move on anyway."));
 }
 
-/* The advice as a paragraph of f when unmet sentences from first on are
- * unticked checklist items. */
-static void put_advice(FILE *f, const lk_ui *ui, const lk_gate *g, int first)
+/* The advice as a paragraph of f when some unmet sentences are unticked
+ * checklist items (the core counts them). */
+static void put_advice(FILE *f, const lk_ui *ui, const lk_gate *g)
 {
-	int n = count_unticked(g, first);
+	int n = g->n_checklist;
 	char *advice = n > 0 ? tick_advice(ui, n) : NULL;
 	if (advice)
 		fprintf(f, "\n\n%s", advice);
@@ -113,7 +91,7 @@ static char *hard_text(const lk_ui *ui, const char *to, const lk_gate *g, int n_
 	if (g->n > n_hard) {
 		fprintf(f, "\n\n%s", _("Also not met (a reason could pass these):"));
 		list_lines(f, g, n_hard, g->n, "-");
-		put_advice(f, ui, g, n_hard);
+		put_advice(f, ui, g);
 	}
 	return stream_text(f, &buf);
 }
@@ -129,7 +107,7 @@ static char *soft_list(const lk_ui *ui, const char *to, const lk_gate *g)
 		return NULL;
 	fprintf(f, _("Not met for moving to %s:"), to);
 	list_lines(f, g, 0, g->n, "-");
-	put_advice(f, ui, g, 0);
+	put_advice(f, ui, g);
 	return stream_text(f, &buf);
 }
 

@@ -463,3 +463,20 @@ Test(phase, unticked_and_record_for_runs_owner_checks)
 	gate_free(&g);
 	ctx_close(ctx);
 }
+
+/* The gate says how many of its sentences are checklist items, so screens
+ * can advise ticking them without reading the sentences. */
+Test(phase, gate_counts_its_checklist_items)
+{
+	lk_ctx *ctx = tl_ctx();
+	lk_err err;
+	lk_course co = {.title = "Telling", .audience = LK_AUDIENCE_BOTH};
+	cr_assert_eq(course_create(ctx, &co, &err), 0, "%s", err.msg);
+	lk_gate g;
+	gate_init(&g);
+	cr_assert_geq(course_gate(ctx, co.id, LK_COURSE_PLANNING, &g, &err), 0, "%s", err.msg);
+	cr_assert_eq(g.n_checklist, 3, "the three idea items of the template are unticked");
+	cr_assert_eq(g.n, 4, "and no owner is named");
+	gate_free(&g);
+	ctx_close(ctx);
+}
